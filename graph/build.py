@@ -1,0 +1,117 @@
+"""Facts to one rdflib graph. Each kind of fact has its own mapping module; this module holds
+the shared context, documents and places, and dispatches facts to their mapper."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from cadregraph.documents.model import DocDate, Document
+from cadregraph.extractors.facts import Evidence, Holding, Place
+from cadregraph.extractors.gazetteer import gazetteer
+
+from .iris import Iris
+from .literals import date_literal
+from .namespaces import CG, DATE_METHODS, DEFAULT_BASE, OA, PREFIXES, PROV, SCHEMA
+
+
+@dataclass
+class BuildContext:
+    g: Graph
+    iris: Iris
+    documents: dict[str, Document] = field(default_factory=dict)
+    options: dict = field(default_factory=dict)
+
+    def doc_iri(self, doc_id: str) -> URIRef:
+        return self.iris.document(doc_id)
+
+    def doc_date(self, doc_id: str) -> DocDate:
+        return self.documents[doc_id].date
+
+    def add_evidence(self, observation: URIRef, evidence: Evidence) -> None:
+        """The quote and its character span, as Web Annotation selectors, and the rule."""
+        g = self.g
+        node = self.iris.evidence(observation)
+        g.add((observation, CG.evidence, node))
+        g.add((observation, PROV.wasDerivedFrom, self.doc_iri(evidence.doc_id)))
+        g.add((observation, CG.rule, Literal(evidence.rule)))
+        g.add((node, RDF.type, OA.TextQuoteSelector))
+        g.add((node, RDF.type, OA.TextPositionSelector))
+        g.add((node, OA.exact, Literal(evidence.quote)))
+        g.add((node, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+
+    def add_place(self, place: Place) -> URIRef:
+        iri = self.iris.place(place.id)
+        if (iri, RDF.type, CG.District) in self.g:
+            return iri
+        g = self.g
+        g.add((iri, RDF.type, CG.District))
+        g.add((iri, RDF.type, SCHEMA.AdministrativeArea))
+        g.add((iri, RDFS.label, Literal(place.name, lang="zh")))
+        g.add((iri, SKOS.prefLabel, Literal(place.name, lang="zh")))
+        if place.name_en:
+            g.add((iri, RDFS.label, Literal(place.name_en, lang="en")))
+        for alt in place.short_names:
+            g.add((iri, SKOS.altLabel, Literal(alt, lang="zh")))
+        if place.code:
+            g.add((iri, SKOS.notation, Literal(place.code)))
+        g.add((iri, CG.kind, Literal(place.kind)))
+        return iri
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+def add_document(ctx: BuildContext, doc: Document) -> None:
+    g, iri = ctx.g, ctx.doc_iri(doc.doc_id)
+    ctx.documents[doc.doc_id] = doc
+    g.add((iri, RDF.type, CG.Document))
+    g.add((iri, RDF.type, PROV.Entity))
+    g.add((iri, CG.fileName, Literal(doc.name)))
+    g.add((iri, DCTERMS.identifier, Literal(doc.doc_id)))
+    g.add((iri, CG.contentHash, Literal("sha256:" + doc.sha256)))
+    g.add((iri, CG.encoding, Literal(doc.encoding)))
+    if doc.title:
+        g.add((iri, DCTERMS.title, Literal(doc.title, lang="zh")))
+    if doc.source:
+        g.add((iri, DCTERMS.source, Literal(doc.source)))
+    if doc.date.value:
+        g.add((iri, DCTERMS.date, date_literal(doc.date.value)))
+    g.add((iri, CG.dateMethod, DATE_METHODS[doc.date.method]))
+    if doc.date.evidence:
+        g.add((iri, CG.dateEvidence, Literal(doc.date.evidence)))
+
+
+Mapper = Callable[[BuildContext, list], None]
+
+
+def _mappers() -> dict[type, Mapper]:
+    from .holdings import add_holdings
+
+    return {Holding: add_holdings}
+
+
+def build_graph(documents: Iterable[Document], facts: Iterable, base: str = DEFAULT_BASE,
+                options: dict | None = None) -> Graph:
+    ctx = BuildContext(new_graph(), Iris(base), options=options or {})
+    for doc in documents:
+        add_document(ctx, doc)
+    for place in gazetteer().places:
+        ctx.add_place(place)
+    by_type: dict[type, list] = defaultdict(list)
+    for fact in facts:
+        by_type[type(fact)].append(fact)
+    mappers = _mappers()
+    for fact_type, items in by_type.items():
+        if fact_type not in mappers:
+            raise TypeError(f"no graph mapping for facts of type {fact_type.__name__}")
+        mappers[fact_type](ctx, items)
+    return ctx.g

@@ -1,0 +1,1 @@
+"""The bundled corpus: five Chongqing Daily reports with a `.meta.json` (date, title, source) each."""
