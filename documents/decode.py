@@ -33,29 +33,66 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
             except UnicodeDecodeError as exc:
                 raise NotTextError(f"starts with a {encoding} byte-order mark but does not decode: {exc.reason}")
     try:
-        return data.decode("utf-8"), "utf-8", []
+        return _checked(data.decode("utf-8")), "utf-8", []
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3 and exc.reason in ("unexpected end of data",):
             # A download cut inside the last character: keep everything before it.
-            return data[: exc.start].decode("utf-8"), "utf-8", [
+            return _checked(data[: exc.start].decode("utf-8")), "utf-8", [
                 f"truncated UTF-8: the last {len(data) - exc.start} byte(s) were an incomplete character and were dropped"
             ]
     utf16 = _sniff_bomless_utf16(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16, []
+            text = data.decode(utf16)
         except UnicodeDecodeError:
-            pass
+            text = ""
+        if _plausibility(text) >= 0.8:
+            return _checked(text), utf16, []
+    for encoding in ("utf-16-le", "utf-16-be"):
+        # Han text in UTF-16 without a BOM has no NUL bytes to sniff, and its low bytes look
+        # like control codes; a strict decoding that reads as Chinese settles it.
+        if len(data) % 2 == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausibility(text) >= 0.95:
+                return _checked(text), encoding, []
     if _looks_binary(data):
         raise NotTextError("binary data (NUL or control bytes), not a text document")
+    guesses = []
     match = charset_normalizer.from_bytes(data, cp_isolation=_CANDIDATES).best()
-    if match is None:
+    if match is not None:
+        guesses.append((str(match), match.encoding))
+    for encoding in ("gb18030", "utf-16-le", "utf-16-be", "big5"):
+        try:
+            guesses.append((data.decode(encoding), encoding))
+        except UnicodeDecodeError:
+            continue
+    if not guesses:
         raise NotTextError("not text in UTF-8, GB18030/GBK, Big5 or UTF-16")
-    encoding = match.encoding
-    text = str(match)
+    # The detector is tuned for European text; among its answer and strict decodings, keep
+    # the one that reads most like Chinese or ASCII text.
+    text, encoding = max(guesses, key=lambda g: _plausibility(g[0]))
+    if _plausibility(text) < 0.8:
+        raise NotTextError("does not decode to readable text in UTF-8, GB18030/GBK, Big5 or UTF-16")
+    return _checked(text), encoding, []
+
+
+def _checked(text: str) -> str:
     if _control_ratio(text) > 0.05:
-        raise NotTextError("decodes only to control characters; not a text document")
-    return text, encoding, []
+        raise NotTextError("binary data: decodes mostly to control characters, not a text document")
+    return text
+
+
+def _plausibility(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    good = sum(1 for ch in sample if ch.isascii() and (ch.isprintable() or ch in "\t\n\r")
+               or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+               or ch in "“”‘’…—·")
+    return good / len(sample)
 
 
 def _sniff_bomless_utf16(data: bytes) -> str | None:

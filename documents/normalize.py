@@ -112,19 +112,31 @@ def _clean_line(text: str, start: int, end: int) -> Line:
 
 
 def _mark_headings(lines: list[Line]) -> None:
-    """A headline: short, no sentence punctuation inside, and starting where a sentence can
-    start (after a sentence end, another headline, or a blank start). Markdown '#' lines too."""
+    """A headline: short, no sentence punctuation inside, starting where a sentence can start
+    (after a sentence end, another headline, or the top), and not running on into body text on
+    the very next line. Markdown '#' lines are headlines too."""
+    candidates = [_headline_shaped(line.text) for line in lines]
     prev_closed = True
-    for line in lines:
+    for i, line in enumerate(lines):
         t = line.text
         if not t:
             continue
         if t.startswith("#"):
             line.heading = True
-        elif (prev_closed and len(t) <= 32 and not (set(t) & _INNER_PUNCT)
-              and not _LIST_MARKER.match(t)):
+        elif prev_closed and candidates[i] and not _runs_on(lines, candidates, i):
             line.heading = True
         prev_closed = line.heading or t[-1] in TERMINAL
+
+
+def _headline_shaped(text: str) -> bool:
+    return bool(text) and len(text) <= 32 and not (set(text) & _INNER_PUNCT) and not _LIST_MARKER.match(text)
+
+
+def _runs_on(lines: list[Line], candidates: list[bool], i: int) -> bool:
+    """The next line follows without a blank line and is body text: this line is wrapped body."""
+    if i + 1 >= len(lines) or not lines[i + 1].text:
+        return False
+    return not candidates[i + 1] and not lines[i + 1].text.startswith("#")
 
 
 def join_lines(lines: list[Line]) -> NormText:

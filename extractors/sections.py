@@ -110,6 +110,8 @@ def _speaker_sections(lines, norm, speakers, city) -> list[Section]:
             end = _title_start(lines, norm, speakers[k + 1].index) if k + 1 < len(speakers) else len(norm.text)
         else:
             start = bounds[k - 1][1] if k else 0
+            while start < len(norm.text) and norm.text[start] == "\n":
+                start += 1
             end = bounds[k][1]
         title = _title(lines, marker.index)
         sections.append(Section(start, end, marker.unit, marker.speaker, bounds[k], layout, title))
