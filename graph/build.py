@@ -94,14 +94,30 @@ Mapper = Callable[[BuildContext, list], None]
 
 
 def _mappers() -> dict[type, Mapper]:
-    from .holdings import add_holdings
+    from cadregraph.extractors.metric_facts import Metric
 
-    return {Holding: add_holdings}
+    from cadregraph.extractors.slogan_facts import ProjectMention, SloganUse
+
+    from .holdings import add_holdings
+    from .projects import add_projects
+    from .slogans import add_slogans
+    from .metrics import add_metrics
+
+    return {Holding: add_holdings, SloganUse: add_slogans, ProjectMention: add_projects, Metric: add_metrics}
+
+
+def _derivations() -> list[Callable[[BuildContext], None]]:
+    """Post-processing steps, run on every build after all mappers: facts derived from the
+    whole graph (careers: tenures, successions, career steps)."""
+    from .careers import add_careers
+
+    return [add_careers]
 
 
 def build_graph(documents: Iterable[Document], facts: Iterable, base: str = DEFAULT_BASE,
-                options: dict | None = None) -> Graph:
-    ctx = BuildContext(new_graph(), Iris(base), options=options or {})
+                options: dict | None = None, graph: Graph | None = None) -> Graph:
+    """`graph`: an empty graph to build into (e.g. one on the Oxigraph store); default a new one."""
+    ctx = BuildContext(new_graph() if graph is None else graph, Iris(base), options=options or {})
     for doc in documents:
         add_document(ctx, doc)
     for place in gazetteer().places:
@@ -114,4 +130,6 @@ def build_graph(documents: Iterable[Document], facts: Iterable, base: str = DEFA
         if fact_type not in mappers:
             raise TypeError(f"no graph mapping for facts of type {fact_type.__name__}")
         mappers[fact_type](ctx, items)
+    for derive in _derivations():
+        derive(ctx)
     return ctx.g

@@ -7,6 +7,10 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, QB, RDF, RDFS, SKOS, TIME
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
+# SDMX-RDF components, the usual dimensions and measure of RDF Data Cube datasets
+SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
 ONTOLOGY_IRI = "https://cadregraph.org/ontology#"
 DEFAULT_BASE = "https://cadregraph.org/id/"
 
@@ -43,6 +47,72 @@ class CG(DefinedNamespace):
     # people
     nameVariantOf: URIRef
     mergeReason: URIRef
+    # careers (ontology/careers.ttl): derived tenures, successions and career steps
+    Tenure: URIRef
+    CareerStep: URIRef
+    ofPost: URIRef
+    openBeginning: URIRef
+    openEnded: URIRef
+    holderIndex: URIRef
+    predecessor: URIRef
+    successor: URIRef
+    observation: URIRef
+    stepOf: URIRef
+    heldPost: URIRef
+    leftPost: URIRef
+    newPost: URIRef
+    careerIndex: URIRef
+    previousStep: URIRef
+    postChanged: URIRef
+    # statistics (ontology/statistics.ttl): reported figures as RDF Data Cube observations
+    Indicator: URIRef
+    StatisticType: URIRef
+    FigureKind: URIRef
+    FigureQualifier: URIRef
+    AreaScope: URIRef
+    UnitOfMeasure: URIRef
+    indicator: URIRef
+    statisticType: URIRef
+    figureKind: URIRef
+    qualifier: URIRef
+    qualifierAsWritten: URIRef
+    scope: URIRef
+    metricAsWritten: URIRef
+    periodAsWritten: URIRef
+    periodInferred: URIRef
+    reportedBy: URIRef
+    inSummary: URIRef
+    repairedFrom: URIRef
+    Level: URIRef
+    GrowthRate: URIRef
+    Actual: URIRef
+    Target: URIRef
+    Plan: URIRef
+    LowerBound: URIRef
+    Approximate: URIRef
+    UpperBound: URIRef
+    WholeArea: URIRef
+    DirectlyAdministeredArea: URIRef
+    # slogans and projects (ontology/slogans.ttl)
+    Slogan: URIRef
+    SloganKind: URIRef
+    SloganUse: URIRef
+    Project: URIRef
+    ProjectMention: URIRef
+    sloganKind: URIRef
+    slogan: URIRef
+    user: URIRef
+    usesSlogan: URIRef
+    userRule: URIRef
+    occurrences: URIRef
+    project: URIRef
+    reportedBy: URIRef
+    NumberedFormulation: URIRef
+    Catchphrase: URIRef
+    BrandName: URIRef
+    Emphasis: URIRef
+    DocumentTitle: URIRef
+    QuotedSpeech: URIRef
     # individuals: how a date was obtained
     DateFromMetadata: URIRef
     DateStatedInText: URIRef
@@ -67,4 +137,5 @@ STATUSES = {"holds": CG.Holds, "takes-up": CG.TakesUp, "leaves": CG.Leaves, "pro
 PREFIXES = {
     "cg": CG._NS, "org": ORG, "foaf": FOAF, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS,
     "time": TIME, "qb": QB, "oa": OA, "xsd": XSD, "rdfs": RDFS, "rdf": RDF, "schema": SCHEMA,
+    "sdmx-dimension": SDMX_DIMENSION, "sdmx-measure": SDMX_MEASURE, "sdmx-attribute": SDMX_ATTRIBUTE,
 }

@@ -25,6 +25,20 @@ TABLES: dict[str, Table] = {
         Table("holdings", "table_holdings.rq",
               ("person", "post", "organization", "district", "role", "document", "date", "evidence"),
               "one row per post observation"),
+        Table("slogans", "table_slogans.rq",
+              ("slogan", "kind", "user", "document", "date", "evidence"),
+              "one row per slogan use: a unit using a quoted slogan in a document"),
+        Table("projects", "table_projects.rq",
+              ("project", "district", "document", "date", "evidence"),
+              "one row per project mention: a named project and its district in a document"),
+        Table("careers", "table_careers.rq",
+              ("person_id", "person", "labels", "post_id", "post", "organization", "district", "first_seen",
+               "last_seen", "documents", "predecessor", "successor"),
+              "one row per tenure (a person in a post, first to last date seen), each career in date order"),
+        Table("metrics", "table_metrics.rq",
+              ("district", "indicator", "value", "unit", "is_growth", "period", "period_start", "period_end",
+               "kind", "document", "date", "evidence"),
+              "one row per reported figure (a Data Cube observation); departments report for 重庆市"),
     )
 }
 

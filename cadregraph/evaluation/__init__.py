@@ -11,7 +11,10 @@ from cadregraph.outputs.tables import table_rows
 
 from .gold import load_gold
 from .holdings import score_holdings
+from .metrics import score_metrics
+from .projects import score_projects
 from .scoring import Score
+from .slogans import SLOGAN_SCORERS
 
 
 @dataclass
@@ -46,4 +49,4 @@ def evaluate_graph(g: Graph, gold_folder: Path | str) -> Evaluation:
     return Evaluation(scores, sorted(gold))
 
 # Scorers for other fact kinds register here: callables (graph, gold_by_doc) -> Score.
-EXTRA_SCORERS: list = []
+EXTRA_SCORERS: list = [score_metrics, *SLOGAN_SCORERS, score_projects]

@@ -1,0 +1,115 @@
+"""The indicator vocabulary (extractors/data/indicators.tsv), the words around figures
+(metric_words.tsv), units (metric_units.tsv) and OCR repairs (metric_ocr.tsv).
+
+A metric as written ("前三季度DP", "其中直管区GDP", "全区实现地区生产总值") is reduced to its core by
+stripping times, scope words, place names, counts ("120个") and verbs from the left; the core
+is then looked up among the synonyms. Only the whole core counts: "民营规上工业总产值" is not
+规上工业总产值, it is a narrower figure and stays outside the vocabulary.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import regex
+
+from .gazetteer import gazetteer
+from .lexicon import alternation, table
+from .periods import period_patterns
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    label_zh: str
+    label_en: str
+    synonyms: tuple[str, ...]
+    level_units: tuple[str, ...]
+    broader: str | None
+
+
+@dataclass(frozen=True)
+class Unit:
+    written: str
+    canonical: str
+    kind: str
+    label_en: str
+    id: str
+
+
+class Vocabulary:
+    def __init__(self):
+        self.indicators = tuple(
+            Indicator(r["id"], r["label_zh"], r["label_en"], tuple(s for s in r["synonyms"].split("|") if s),
+                      tuple(u for u in r["level_units"].split("|") if u), r["broader"] or None)
+            for r in table("indicators.tsv"))
+        self.by_id = {i.id: i for i in self.indicators}
+        self.by_synonym = {s: i for i in self.indicators for s in (i.synonyms + (i.label_zh,))}
+        self.ocr = {r["damaged"]: r["repaired"] for r in table("metric_ocr.tsv")}
+        self.units = {r["written"]: Unit(r["written"], r["canonical"], r["kind"], r["label_en"], r["id"])
+                      for r in table("metric_units.tsv")}
+        words: dict[str, dict[str, str]] = {}
+        for r in table("metric_words.tsv"):
+            words.setdefault(r["role"], {})[r["word"]] = r["value"]
+        self.words = words
+
+    def role(self, role: str) -> dict[str, str]:
+        return self.words.get(role, {})
+
+    def alt(self, *roles: str, position: str | None = None) -> str:
+        items = [w for r in roles for w, v in self.role(r).items() if position is None or v == position]
+        return alternation(items)
+
+    def qualifier(self, word: str | None) -> str | None:
+        """lower-bound | approximate | upper-bound for a qualifier word."""
+        names = {"lower": "lower-bound", "approx": "approximate", "upper": "upper-bound"}
+        for role, name in names.items():
+            if word and word in self.role(role):
+                return name
+        return None
+
+    @cached_property
+    def _strippers(self) -> tuple[regex.Pattern, ...]:
+        prefix = regex.compile(f"(?:{alternation(self.role('prefix'))})")
+        count = regex.compile(r"\d+(?:\.\d+)?(?:个|家|项|批)")
+        punct = regex.compile(r"[，,、：:“”‘’\"]")
+        return (prefix, count, punct, _place_prefix(), *(p for _, p in period_patterns()))
+
+    def strip(self, phrase: str) -> tuple[str, int]:
+        """The core of a metric and how many characters were stripped from its left."""
+        pos = 0
+        changed = True
+        while changed and pos < len(phrase):
+            changed = False
+            for pattern in self._strippers:
+                m = pattern.match(phrase, pos)
+                if m and m.end() > pos:
+                    pos, changed = m.end(), True
+                    break
+        return phrase[pos:], pos
+
+    def lookup(self, core: str) -> tuple[Indicator | None, bool]:
+        """The indicator a core names, and whether an OCR repair was needed to see it."""
+        if core in self.by_synonym:
+            return self.by_synonym[core], False
+        repaired = self.ocr.get(core)
+        if repaired and repaired in self.by_synonym:
+            return self.by_synonym[repaired], True
+        return None, False
+
+    def level_allowed(self, indicator: Indicator, unit: Unit) -> bool:
+        return unit.kind in indicator.level_units
+
+
+def _place_prefix() -> regex.Pattern:
+    """Place names that may open a metric: any full official name, but short names only of the
+    home corpus's places (a short name elsewhere in China is often a plain word: 通道, 资源)."""
+    gaz = gazetteer()
+    full = {p.name for p in gaz.all_places}
+    short = {s for p in gaz.places for s in p.short_names}
+    return regex.compile(alternation(full | short))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    return Vocabulary()

@@ -1,0 +1,121 @@
+"""Periods of reported figures: "2024年", "一季度", "前三季度", "1—9月", "3月末", "全年" …
+found in text and resolved against the document date to an interval of months.
+
+A period without a year belongs to the document's year when it has ended by the document's
+month (a 2023-10-24 report of 前三季度 → 2023-01 … 2023-09), else to the year before; a target
+is always for the document's year. 全年 takes the year of the section's own period when one
+is known. Nothing is resolved to a day.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .lexicon import table
+from .metric_facts import Period
+
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    shape: str
+    text: str
+    groups: tuple[tuple[str, str], ...]
+
+    def group(self, name: str) -> str | None:
+        return dict(self.groups).get(name)
+
+
+@lru_cache(maxsize=1)
+def period_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
+    return tuple((row["shape"], regex.compile(row["regex"])) for row in table("period_patterns.tsv"))
+
+
+def find_periods(text: str) -> list[PeriodMention]:
+    """Every period mention, longest first where they overlap, in text order."""
+    found = []
+    for order, (shape, pattern) in enumerate(period_patterns()):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                groups = tuple((k, v) for k, v in m.groupdict().items() if v)
+                found.append((m.start(), -(m.end() - m.start()), order, PeriodMention(m.start(), m.end(), shape, m.group(), groups)))
+    out: list[PeriodMention] = []
+    for _, _, _, mention in sorted(found, key=lambda t: t[:3]):
+        if not out or mention.start >= out[-1].end:
+            out.append(mention)
+    return out
+
+
+def number(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + _NUMERALS.get(text[1:], 0) if len(text) > 1 else 10
+    return _NUMERALS.get(text)
+
+
+def _months(mention: PeriodMention, doc_month: int | None) -> tuple[int, int] | None:
+    shape, g = mention.shape, mention.group
+    if shape == "months_to":
+        return 1, number(g("n") or g("n2"))
+    if shape == "quarters_to":
+        return 1, 3 * number(g("q"))
+    if shape == "quarter":
+        q = number(g("q"))
+        return 3 * q - 2, 3 * q
+    if shape == "half":
+        return (1, 6) if g("h") == "上" else (7, 12)
+    if shape in ("month", "month_end"):
+        m = number(g("m"))
+        return m, m
+    if shape == "ytd":
+        return (1, doc_month) if doc_month else None
+    return 1, 12
+
+
+def resolve(mention: PeriodMention, doc_date: str | None, kind: str = "actual",
+            context_year: int | None = None) -> Period:
+    """The interval a mention covers; start/end None when it cannot be placed."""
+    doc_year = int(doc_date[:4]) if doc_date else None
+    doc_month = int(doc_date[5:7]) if doc_date and len(doc_date) >= 7 else None
+    months = _months(mention, doc_month)
+    year = _year(mention, doc_year, doc_month, kind, context_year, months)
+    if year is None or months is None or not all(1 <= m <= 12 for m in months) or months[0] > months[1]:
+        return Period(mention.text, None, None)
+    return Period(mention.text, f"{year:04d}-{months[0]:02d}", f"{year:04d}-{months[1]:02d}")
+
+
+def _year(mention, doc_year, doc_month, kind, context_year, months) -> int | None:
+    explicit = mention.group("year")
+    if explicit:
+        return int(explicit)
+    rel = mention.group("rel")
+    if doc_year is None:
+        return None
+    if rel == "今年":
+        return doc_year
+    if rel in ("去年", "上年"):
+        return doc_year - 1
+    if mention.shape == "full_year":
+        if context_year:
+            return context_year
+        # a full-year result reported early in a year is the year just ended
+        return doc_year - 1 if kind == "actual" and doc_month is not None and doc_month <= 2 else doc_year
+    if kind != "actual" or doc_month is None or months is None:
+        return doc_year
+    return doc_year if months[1] <= doc_month else doc_year - 1
+
+
+def document_year_period(doc_date: str | None) -> Period | None:
+    """The period of a target that names none: the document's year."""
+    if not doc_date:
+        return None
+    year = doc_date[:4]
+    return Period(f"{year}年", f"{year}-01", f"{year}-12", inferred=True)
