@@ -106,7 +106,6 @@ class CG(DefinedNamespace):
     userRule: URIRef
     occurrences: URIRef
     project: URIRef
-    reportedBy: URIRef
     NumberedFormulation: URIRef
     Catchphrase: URIRef
     BrandName: URIRef

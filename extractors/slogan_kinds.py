@@ -1,0 +1,133 @@
+"""What kind of quoted expression a span is: numbered formulation, catchphrase, brand name,
+emphasis, document title or quoted speech. General rules over word lists kept as data
+(`slogan_numerals.txt`, `slogan_non_counting.txt`, `slogan_cues.tsv`, `slogan_catchphrases.txt`).
+
+The rules, in order (the first that applies decides):
+1. 《…》 is a title.
+2. A span that is a sentence (it holds 。！？, or is long and has a comma) or is followed by a
+   verb of saying ("…”负责人表示") is speech.
+3. A set phrase of policy language (`slogan_catchphrases.txt`) is a catchphrase.
+4. A span with a counting numeral — a digit, or 一二三…十百千万两双〇 outside place names,
+   idioms and nested quotes — is a numbered formulation (33618, 六区一高地, 双倍增). A number
+   followed by 强 is a ranking (世界500强), not a formula.
+5. One or two characters set off on their own are emphasis (新, 卷, 转正).
+6. A span ending in a figure of speech (…攻坚战, 打好“…牌”) is a catchphrase.
+7. A short name (not a list or formula) introduced or followed by a brand noun
+   (服务平台“…”, “…”品牌/行动/平台) is a brand.
+8. A short name ending in a brand suffix (…贷, …计划, …节), holding a place name (渝快办,
+   山城人家) or joined with a middle dot (源头工厂·新春好货) is a brand.
+9. Anything else is a catchphrase (开门红, 招进来、引回来、育起来, 产业+科技+金融).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .gazetteer import gazetteer
+from .lexicon import alternation, table, words
+
+MAX_EMPHASIS = 2          # characters; "新", "转正"
+MAX_BRAND_NAME = 9        # brand names are short; longer spans are mottos
+SPEECH_LENGTH = 25        # a span this long with a comma is a sentence someone said
+SPEECH_VERB_WINDOW = 24   # characters after the closing mark in which "表示" makes it speech
+_SENTENCE_PUNCT = regex.compile(r"[。！？!?]")
+_COMMA = regex.compile(r"[，,；;]")
+_NESTED = regex.compile(r"‘[^‘’]*’|“[^“”]*”|「[^「」]*」|『[^『』]*』")
+_RANKING = regex.compile(r"(?:\d+|[百千])强")
+_MIDDLE_DOT = regex.compile(r"[·•・‧]")
+_DIGIT = regex.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Kind:
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    numerals: frozenset[str]
+    masks: regex.Pattern
+    catchphrases: frozenset[str]
+    cues: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    masked = set(words("slogan_non_counting.txt")) | _home_place_forms()
+    cues: dict[str, list[str]] = {}
+    for row in table("slogan_cues.tsv"):
+        cues.setdefault(row["position"], []).append(row["cue"])
+    return _Lexicon(
+        numerals=frozenset(words("slogan_numerals.txt")),
+        masks=regex.compile(alternation(masked)),
+        catchphrases=frozenset(words("slogan_catchphrases.txt")),
+        cues={k: tuple(v) for k, v in cues.items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def _home_place_forms() -> frozenset[str]:
+    """Names of the home corpus's districts (万州, 两江新区 …). Only these: the short names of
+    all of China's counties include ordinary words (通道, 合作) that would hide numerals."""
+    return frozenset(f for p in gazetteer().places for f in (p.name, *p.short_names) if len(f) >= 2)
+
+
+def classify(content: str, before: str, after: str, role: str = "quote") -> Kind:
+    """The kind of a quoted span. `content` is the text between the marks (line breaks
+    removed), `before`/`after` the few characters outside them."""
+    if role == "title":
+        return Kind("title", "title-marks")
+    lex = _lexicon()
+    text = content.strip()
+    if _is_speech(text, after, lex):
+        return Kind("speech", "sentence-or-speech-verb")
+    if text in lex.catchphrases:
+        return Kind("catchphrase", "catchphrase-lexicon")
+    if has_counting_numeral(text):
+        return Kind("numbered", "numeral")
+    if len(text.replace(" ", "")) <= MAX_EMPHASIS:
+        return Kind("emphasis", "short-span")
+    if text.endswith(lex.cues.get("figure", ())):
+        return Kind("catchphrase", "figure-of-speech")
+    if _name_shaped(text) and (after.startswith(lex.cues.get("after", ()))
+                               or before.endswith(lex.cues.get("before", ()))):
+        return Kind("brand", "brand-context")
+    if _name_shaped(text) and _looks_like_name(text, lex):
+        return Kind("brand", "brand-name")
+    return Kind("catchphrase", "default")
+
+
+def has_counting_numeral(text: str) -> bool:
+    lex = _lexicon()
+    bare = _NESTED.sub("", text)
+    bare = _RANKING.sub("", bare)
+    bare = lex.masks.sub("", bare)
+    return bool(_DIGIT.search(bare)) or any(ch in lex.numerals for ch in bare)
+
+
+def _is_speech(text: str, after: str, lex: _Lexicon) -> bool:
+    bare = _NESTED.sub("", text)
+    if _SENTENCE_PUNCT.search(bare):
+        return True
+    if len(bare) >= SPEECH_LENGTH and _COMMA.search(bare):
+        return True
+    if len(bare) >= 12:
+        clause = regex.split(r"[，。；！？,;]", after[:SPEECH_VERB_WINDOW], maxsplit=1)[0]
+        return any(v in clause for v in lex.cues.get("speech", ()))
+    return False
+
+
+def _name_shaped(text: str) -> bool:
+    """Short and not a list or a formula: what a brand name looks like."""
+    return len(text) <= MAX_BRAND_NAME and not regex.search(r"[、，,\s+＋]", text)
+
+
+def _looks_like_name(text: str, lex: _Lexicon) -> bool:
+    if text.endswith(lex.cues.get("suffix", ())):
+        return True
+    if _MIDDLE_DOT.search(text):
+        return True
+    return any(t in text for t in lex.cues.get("toponym", ())) or any(p in text for p in _home_place_forms())
