@@ -1,20 +1,27 @@
 """Normalisation the extractors rely on, with a map from every output character back to the
 original text, so evidence quotes and spans always point at what the document really says.
 
-Two steps. `clean_lines` works line by line: drops noise (ads, watermarks, paywall markers),
-folds full-width digits, letters and number punctuation to ASCII, turns ideographic and
-no-break spaces into plain spaces, removes zero-width and control characters and indentation.
+Two steps. `clean_lines` reads a traditional-script text through a same-length simplified
+copy (script.py), then works line by line: drops noise (ads, watermarks, paywall markers,
+navigation and spam, pinyin glosses a converter left inside words, the spaces padding a
+two-character name), folds full-width digits, letters and number punctuation to ASCII, turns
+ideographic and no-break spaces into plain spaces, removes zero-width and control characters
+and indentation.
 `join_lines` then rebuilds running text, joining lines that were hard-wrapped inside a
 paragraph or a word ("同\\n\\n比增长") and keeping real paragraph breaks.
 """
 from __future__ import annotations
 
 import csv
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import regex
+
+from .script import to_simplified
 
 # Folded to ASCII: full-width digits and Latin letters, and the punctuation used inside numbers
 # and formulas. Chinese sentence punctuation (，。：；) is kept as written; patterns accept both.
@@ -24,16 +31,20 @@ _FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _FOLD.update({"％": "%", "．": ".", "＋": "+", "－": "-", "／": "/", "＜": "<", "＞": ">",
               "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\t": " "})
 _DROP = set("\u200b\u200c\u200d\u2060\ufeff\u00ad") | {chr(c) for c in range(0, 32)} | {chr(0x7F)}
+_DROP_RE = regex.compile("[" + "".join(regex.escape(ch) for ch in sorted(_DROP)) + "]")
+_FOLD_TABLE = str.maketrans(_FOLD)
 
 TERMINAL = set("。！？!?；;：:")
-_LIST_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d))")
+# List items start a line of their own; so does a résumé line ("2008.04—2009.01 长寿区委书记").
+_LIST_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d)"
+                             r"|(?:19|20)\d{2}[.．]\d{1,2}\s*[—–\-~～])")
 _INNER_PUNCT = set("，,。；;：:！？!?、")
 
 
 @dataclass
 class Line:
     text: str
-    origin: list[int]      # original offset of each character of `text`
+    origin: Sequence[int]  # original offset of each character of `text` (an array("i"))
     end: int               # original offset just after the line (its newline)
     heading: bool = False  # a headline-like line; never joined to its neighbours
     structural: bool = False  # set by the sectioner: speaker lines, place headers, meta lines
@@ -44,7 +55,7 @@ class NormText:
     """Normalised text and, for each character, its offset in the original."""
 
     text: str
-    origin: list[int]
+    origin: Sequence[int]  # array("i"): a list of ints costs ~36 bytes a character
     line_starts: list[int] = field(default_factory=list)  # per cleaned line; -1 if empty
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -64,6 +75,8 @@ def noise_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
 
 
 def clean_lines(text: str) -> list[Line]:
+    # Read through a same-length simplified copy: offsets into it are offsets into `text`.
+    text = to_simplified(text)
     lines: list[Line] = []
     pos = 0
     n = len(text)
@@ -89,26 +102,49 @@ def _next_newline(text: str, pos: int) -> int:
 
 
 def _clean_line(text: str, start: int, end: int) -> Line:
+    # Whole stretches at a time (slices, translate, range) rather than a loop per character:
+    # a scraped page can be one 50 MB line.
     raw = text[start:end]
-    keep = [True] * len(raw)
-    for _name, pattern in noise_patterns():
-        for m in pattern.finditer(raw):
-            for i in range(m.start(), m.end()):
-                keep[i] = False
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(raw):
-        if not keep[i] or ch in _DROP:
-            continue
-        chars.append(_FOLD.get(ch, ch))
-        origin.append(start + i)
+    pieces: list[str] = []
+    origin = array("i")
+    pos = 0
+    for lo, hi in _noise_spans(raw) + [(len(raw), len(raw))]:
+        for a, b in _kept_runs(raw, pos, lo):
+            pieces.append(raw[a:b])
+            origin.extend(range(start + a, start + b))
+        pos = max(pos, hi)
+    cleaned = "".join(pieces).translate(_FOLD_TABLE)
     # Indentation and trailing blanks carry no meaning.
-    lo, hi = 0, len(chars)
-    while lo < hi and chars[lo] == " ":
-        lo += 1
-    while hi > lo and chars[hi - 1] == " ":
-        hi -= 1
-    return Line("".join(chars[lo:hi]), origin[lo:hi], end)
+    lo = len(cleaned) - len(cleaned.lstrip(" "))
+    hi = max(lo, len(cleaned.rstrip(" ")))
+    return Line(cleaned[lo:hi], origin[lo:hi], end)
+
+
+def _noise_spans(raw: str) -> list[tuple[int, int]]:
+    """Where the noise patterns match in a line, merged, in order."""
+    spans = sorted((m.start(), m.end()) for _name, pattern in noise_patterns()
+                   for m in pattern.finditer(raw) if m.end() > m.start())
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _kept_runs(raw: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """[lo, hi) of `raw` split around the characters to drop."""
+    if raw[lo:hi].isprintable():  # every character of _DROP is unprintable: nothing to split
+        return [(lo, hi)] if hi > lo else []
+    runs, pos = [], lo
+    for m in _DROP_RE.finditer(raw, lo, hi):
+        if m.start() > pos:
+            runs.append((pos, m.start()))
+        pos = m.end()
+    if hi > pos:
+        runs.append((pos, hi))
+    return runs
 
 
 def _mark_headings(lines: list[Line]) -> None:
@@ -142,7 +178,8 @@ def _runs_on(lines: list[Line], candidates: list[bool], i: int) -> bool:
 def join_lines(lines: list[Line]) -> NormText:
     """Running text with one '\\n' between paragraphs; wrapped lines joined."""
     out: list[str] = []
-    origin: list[int] = []
+    length = 0
+    origin = array("i")
     starts: list[int] = []
     prev: Line | None = None
     for line in lines:
@@ -154,12 +191,15 @@ def join_lines(lines: list[Line]) -> NormText:
                 if prev.text[-1].isascii() and prev.text[-1].isalnum() and line.text[0].isascii() and line.text[0].isalnum():
                     out.append(" ")
                     origin.append(prev.end)
+                    length += 1
             else:
                 out.append("\n")
                 origin.append(prev.end)
-        starts.append(len(out))
-        out.extend(line.text)
+                length += 1
+        starts.append(length)
+        out.append(line.text)
         origin.extend(line.origin)
+        length += len(line.text)
         prev = line
     return NormText("".join(out), origin, starts)
 

@@ -1,27 +1,65 @@
 """The shape of a person's name after a post: a surname from the list, then one or two given
 characters. Anchoring names on the post and a surname list avoids the segmenter traps of
-"璧山区区长江志斌" (长江 is a word)."""
+"璧山区区长江志斌" (长江 is a word). A two-character name padded to three columns with spaces
+("谭  庆") is a name too; `clean_name()` removes the padding."""
 from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from .lexicon import alternation, words
+
+SPACES = "[ ]{1,3}"
+
+
+def _given() -> str:
+    banned = "".join(sorted(set(words("not_in_names.txt"))))
+    return rf"[\p{{Han}}--[{banned}]]"
 
 
 @lru_cache(maxsize=1)
 def name_regex() -> str:
     surnames = alternation(words("surnames.txt"))
-    banned = "".join(sorted(set(words("not_in_names.txt"))))
     after = alternation(words("after_name_words.txt"))
-    given = rf"[\p{{Han}}--[{banned}]]"
+    given = _given()
     # The second given character is taken unless it starts a word that follows names
-    # ("袁家军调研" keeps 军; "李电表示" stops at 电).
-    return rf"(?:{surnames}){given}(?:(?!{after}){given})?"
+    # ("袁家军调研" keeps 军; "李电表示" stops at 电). A padded name keeps one given character.
+    padded = rf"(?:{surnames})(?:[ ]{{2,3}}{given}|[ ]{given}(?!\p{{Han}}))"
+    return rf"(?:(?:{surnames}){given}(?:(?!{after}){given})?|{padded})"
 
 
 @lru_cache(maxsize=1)
 def name_before_regex() -> str:
     """A name written before its post ("习近平总书记"): surname and two given characters."""
     surnames = alternation(words("surnames.txt"))
-    banned = "".join(sorted(set(words("not_in_names.txt"))))
-    return rf"(?:{surnames})[\p{{Han}}--[{banned}]]{{1,2}}"
+    return rf"(?:{surnames}){_given()}{{1,2}}"
+
+
+@lru_cache(maxsize=1)
+def names_regex() -> str:
+    """One name or several joined by 、 ("张三、李四、王五"), each but the last ending at 、."""
+    one = name_regex()
+    return rf"{one}(?:同志)?(?:、{one}(?:同志)?)*"
+
+
+@lru_cache(maxsize=1)
+def left_boundary() -> str:
+    """Where a name that opens a clause may start: not inside a run of Chinese text, unless
+    after a word that ends a clause opener ("经研究决定张三任…", "近日，李四已履新…")."""
+    before = alternation(words("before_name_words.txt"))
+    return rf"(?:(?<![\p{{Han}}])|(?<={before}))"
+
+
+def split_names(text: str) -> list[str]:
+    """The names in a matched name list, padding and 同志 removed."""
+    out = []
+    for part in regex.split(r"、", text):
+        name = clean_name(part.removesuffix("同志"))
+        if name:
+            out.append(name)
+    return out
+
+
+def clean_name(text: str) -> str:
+    return regex.sub(r"\s+", "", text)

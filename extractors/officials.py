@@ -1,8 +1,14 @@
-"""Officials and the posts they hold: "璧山区委书记、区长 江志斌" → two holdings.
+"""Officials and the posts they hold, take up, leave or are proposed for.
 
-Names are anchored on a post from the grammar and a surname list, never found by a general
-word segmenter. Reporters, correspondents and people without a post never match, because no
-post precedes them.
+- Meeting reports: "璧山区委书记、区长 江志斌" → two holdings; "市委常委张三、李四" → one post, two
+  people; "习近平总书记"; "张智奎代表" (a deputy of the congress the document reports on).
+- Personnel changes: "任命张三为…", "张三任/调任/兼任/履新…", "免去张三的…职务",
+  "张三不再担任…", "A、B分别任甲、乙" (each verb's status is in data/change_verbs.tsv).
+- Biographies and 任前公示: "2008年4月任长寿区委书记" (dated), "现任…，拟任…", a résumé
+  line "2008.04—2009.01 长寿区委书记", all about the person the biography opens with.
+Names are anchored on a post, a verb or a biography's opening, never found by a general word
+segmenter, so reporters and people in a story without a post never match. Within one
+document one observation is kept per person and post: the most informative (see `_best`).
 """
 from __future__ import annotations
 
@@ -11,59 +17,207 @@ from functools import cached_property
 import regex
 
 from .base import Extractor, NamedPattern
-from .facts import Holding, Organization, Post, PreparedDocument
-from .lexicon import table
-from .names import name_before_regex, name_regex
+from .changes import DATE_RANGE, congress_level, find_subjects, heading_status, iso_date, verb_regex, verbs
+from .context import PlaceContext, home_context
+from .facts import Holding, PreparedDocument
+from .gazetteer import gazetteer
+from .lexicon import alternation, table, words
+from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex, split_names
 from .posts import post_grammar
 
 NAME_GAP = r"[ ]{0,3}"
+# Rules whose clause names one person that a following clause without a name continues.
+CLAUSE_OPENERS = ("appoint_as", "remove_from", "name_verb_post", "listed_as")
+STATUS_RANK = {"takes-up": 3, "leaves": 2, "proposed": 1, "holds": 0}
+# Every post ends in one of these within a few characters: checking that first keeps the big
+# place alternation from being tried at every character of the text.
+POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|代表|常委|总理))"
+TITLE_AFTER = r"(?=[，,。：:、“”\s（(]|表示|说|建议|指出|认为|提出|介绍|告诉|坦言|感慨|发言|呼吁|谈到|直言|提交|带来|的|$)"
 
 
 class OfficialsExtractor(Extractor):
     name = "officials"
+    _doc_state: dict | None = None      # per-document lookups, rebuilt for each document
     emits = ("PostObservation", "holder", "post", "Person", "org:Post", "org:holds", "org:postIn",
              "org:role", "org:Organization", "District")
 
     @cached_property
     def _patterns(self) -> tuple[NamedPattern, ...]:
-        grammar = post_grammar()
-        post_then_name = rf"(?P<posts>{grammar.list_regex()}){NAME_GAP}(?P<name>{name_regex()})"
-        national = table("national_posts.tsv")
-        post_alt = "|".join(regex.escape(r["post"]) for r in national)
-        name_then_post = rf"(?P<name>{name_before_regex()})(?P<national>{post_alt})"
-        return (
-            NamedPattern("post_then_name", regex.compile(post_then_name, regex.V1)),
-            NamedPattern("name_then_national_post", regex.compile(name_then_post, regex.V1)),
-        )
+        posts, name, names, left = post_grammar().list_regex(), name_regex(), names_regex(), left_boundary()
+        after = alternation(words("after_name_words.txt"))
+        national = alternation(row["post"] for row in table("national_posts.tsv"))
+        verb, change = verb_regex(), verb_regex("takes-up", "leaves", "proposed", "holds")
+        date = rf"(?:{DATE_RANGE}[，, ]*)"
+        sources = {
+            "post_then_name": rf"{POST_AHEAD}(?<!名誉|荣誉)(?P<former>原)?(?P<posts>{posts}){NAME_GAP}(?P<name>{name})"
+                              rf"(?:、(?P<more>{name})(?=[、，,。；;：:\s）)]|等|{after}))*",
+            "name_then_national_post": rf"(?P<name>{name_before_regex()})(?P<national>{national})",
+            "name_then_title": rf"{left}(?P<name>{name_before_regex()})(?P<title>代表|委员){TITLE_AFTER}",
+            "appoint_as": rf"(?P<verb>任命|提名|推荐)[：:\s]*(?P<names>{names})(?P<resp>分别)?(?:为|担任)(?P<posts>{posts})",
+            "remove_from": rf"免去(?P<names>{names})(?:的)?(?P<posts>{posts})(?:等)?(?:的)?职务",
+            "name_verb_post": rf"{date}?{left}(?P<names>{names})(?:已经|已|正式|近日|日前|现)?(?P<resp>分别)?"
+                              rf"(?P<verb>{verb})(?P<posts>{posts})",
+            "biography_post": rf"(?:{date}|(?<=[，,；;。：:\n]|^)[ ]*|(?<=先后|后|又|再|并|同年|次年|后调))"
+                              rf"(?P<verb>{change})(?P<posts>{posts})",
+            # lists under a heading: "任命：\n王晖为…；\n李洁为…。免去：\n陈明的…职务。"
+            "listed_as": rf"(?<=^|[；;：:\n])[ ]*(?P<names>{names})为(?P<posts>{posts})(?=[；;。，,\n]|$)",
+            "listed_removed": rf"(?<=^|[；;：:\n])[ ]*(?P<names>{names})的(?P<posts>{posts})(?:等)?职务",
+            "resume_line": rf"(?m)^[ ]*{DATE_RANGE}[ ，,、:：]*(?P<posts>{posts})(?=[ ，,。；;\d]|$)",
+        }
+        return tuple(NamedPattern(k, regex.compile(v, regex.V1)) for k, v in sources.items())
 
     def patterns(self):
         return self._patterns
 
-    @cached_property
-    def _national(self) -> dict[str, Post]:
-        posts = {}
-        for row in table("national_posts.tsv"):
-            org = Organization(row["organization_id"], row["organization"], "central")
-            posts[row["post"]] = post_grammar()._post(org, row["role"], row["organization"] + row["post"])
-        return posts
+    def extract(self, doc: PreparedDocument):
+        self._doc_state = None
+        found = list(super().extract(doc))
+        found.extend(self._continuations(doc))
+        return iter(_best(found))
 
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match):
-        person = match.group("name")
+        ctx = context_of(doc)
         evidence = doc.evidence(match.start(), match.end(), pattern.name)
-        if pattern.name == "name_then_national_post":
-            post = self._national[match.group("national")]
-            yield Holding(person, post, match.group("national"), evidence)
-            return
-        for post, written, concurrent in post_grammar().parse_list(match.group("posts"), doc.city):
-            yield Holding(person, post, written, evidence, concurrent=concurrent)
+        handler = getattr(self, "_" + pattern.name)
+        people = set()
+        for person, post, written, status, concurrent, date in handler(doc, ctx, match):
+            people.add(person)
+            yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date)
+        if len(people) == 1 and pattern.name in CLAUSE_OPENERS:
+            self._state(doc)["anchors"].append((match.end(), people.pop()))
 
-    def speaker_line(self, line: str, city) -> tuple[str, list[Post], int] | None:
+    # -- one method per pattern: yield (person, post, as written, status, concurrent, date) ---
+    def _post_then_name(self, doc, ctx, m):
+        status = "leaves" if m.group("former") else "holds"
+        people = [clean_name(m.group("name")), *(clean_name(x) for x in m.captures("more"))]
+        for post, written, concurrent in post_grammar().parse_list(m.group("posts"), ctx):
+            for person in people:
+                yield person, post, written, status, concurrent, None
+
+    def _name_then_national_post(self, doc, ctx, m):
+        row = next(r for r in table("national_posts.tsv") if r["post"] == m.group("national"))
+        post = post_grammar().parse_item(row["organization"] + m.group("national"), ctx)
+        if post is not None:
+            yield m.group("name"), post, m.group("national"), "holds", False, None
+
+    def _name_then_title(self, doc, ctx, m):
+        level = self._state(doc)["congress"]
+        if level is None:
+            return
+        body = "人大代表" if m.group("title") == "代表" else "政协委员"
+        post = post_grammar().parse_item(level + body, ctx)
+        if post is not None:
+            yield m.group("name"), post, m.group("title"), "holds", False, None
+
+    def _appoint_as(self, doc, ctx, m):
+        status = "takes-up" if m.group("verb") == "任命" else "proposed"
+        yield from _pairs(m, ctx, status, False, None)
+
+    def _remove_from(self, doc, ctx, m):
+        yield from _pairs(m, ctx, "leaves", False, None)
+
+    def _name_verb_post(self, doc, ctx, m):
+        status, concurrent = verbs()[m.group("verb")]
+        yield from _pairs(m, ctx, status, concurrent, iso_date(m.group("date")))
+
+    def _biography_post(self, doc, ctx, m):
+        person = self._state(doc)["subjects"].at(m.start())
+        if person is None:
+            self._state(doc)["pending"].append(m)      # "…任A，提名为B": see _continuations
+            return
+        status, concurrent = verbs()[m.group("verb")]
+        date = iso_date(m.group("date"))
+        for post, written, remark in post_grammar().parse_list(m.group("posts"), ctx):
+            yield person, post, written, status, concurrent or remark, date
+
+    def _listed_as(self, doc, ctx, m):
+        status = heading_status(doc.norm.text, m.start())
+        if status in ("takes-up", "proposed"):
+            yield from _pairs(m, ctx, status, False, None)
+
+    def _listed_removed(self, doc, ctx, m):
+        if heading_status(doc.norm.text, m.start()) == "leaves":
+            yield from _pairs(m, ctx, "leaves", False, None)
+
+    def _continuations(self, doc):
+        """A clause with a verb and no name continues the sentence's last named clause:
+        "刘建同志任苏州市委副书记，提名为苏州市市长候选人" — 刘建 is proposed for 市长."""
+        if self._doc_state is None:
+            return
+        text, ctx = doc.norm.text, context_of(doc)
+        anchors = sorted(self._doc_state["anchors"])
+        for m in self._doc_state["pending"]:
+            before = [(end, person) for end, person in anchors if end <= m.start()]
+            if not before or regex.search(r"[。；;\n]", text[before[-1][0]:m.start()]):
+                continue
+            status, concurrent = verbs()[m.group("verb")]
+            evidence = doc.evidence(m.start(), m.end(), "continued_clause")
+            for post, written, remark in post_grammar().parse_list(m.group("posts"), ctx):
+                yield Holding(before[-1][1], post, written, evidence, status=status,
+                              concurrent=concurrent or remark, date=iso_date(m.group("date")))
+
+    def _resume_line(self, doc, ctx, m):
+        person = self._state(doc)["subjects"].at(m.start())
+        if person is None:
+            return
+        for post, written, remark in post_grammar().parse_list(m.group("posts"), ctx):
+            yield person, post, written, "takes-up", remark, iso_date(m.group("date"))
+
+    def _state(self, doc: PreparedDocument) -> dict:
+        if self._doc_state is None or self._doc_state["doc"] is not doc:
+            text = doc.norm.text
+            self._doc_state = {"doc": doc, "subjects": find_subjects(text), "congress": congress_level(text),
+                               "anchors": [], "pending": []}
+        return self._doc_state
+
+    # -- speaker lines (used by the sectioner) ---------------------------------------------
+    def speaker_line(self, line: str, ctx: PlaceContext):
         """If a line ends with a post list and a name (a speaker line or a table-of-contents
         entry), return (name, posts, start of the post list in the line)."""
         stripped = line.rstrip("：: ")
         for m in self._patterns[0].regex.finditer(stripped):
-            if m.end() == len(stripped):
-                posts = [p for p, _, _ in post_grammar().parse_list(m.group("posts"), city)]
+            if m.end() == len(stripped) and not m.captures("more"):
+                posts = [p for p, _, _ in post_grammar().parse_list(m.group("posts"), ctx)]
                 if posts:
-                    return m.group("name"), posts, m.start()
+                    return clean_name(m.group("name")), posts, m.start()
         return None
+
+
+def context_of(doc: PreparedDocument) -> PlaceContext:
+    ctx = getattr(doc, "places", None)
+    if ctx is not None:
+        return ctx
+    if doc.city is not None:
+        return PlaceContext(city=doc.city, named=frozenset({doc.city.id}))
+    return home_context(gazetteer())
+
+
+def _pairs(m, ctx, status: str, concurrent: bool, date: str | None):
+    """People × posts; with 分别 ("respectively") the n-th person takes the n-th post, and a
+    list whose lengths differ says nothing rather than something wrong."""
+    people = split_names(m.group("names"))
+    posts = post_grammar().parse_list(m.group("posts"), ctx)
+    if m.groupdict().get("resp"):
+        if len(people) != len(posts):
+            return
+        pairs = zip(people, posts)
+    else:
+        pairs = ((person, p) for person in people for p in posts)
+    for person, (post, written, remark) in pairs:
+        yield person, post, written, status, concurrent or remark, date
+
+
+def _best(holdings: list[Holding]) -> list[Holding]:
+    """One holding per person and post: a dated one before an undated one (the earliest date),
+    then the most telling status (takes-up, leaves, proposed, holds), then the first seen."""
+    best: dict[tuple[str, str], tuple[int, Holding]] = {}
+    for i, h in enumerate(holdings):
+        key = (h.person, h.post.key)
+        if key not in best or _rank(h) > _rank(best[key][1]):
+            best[key] = (i, h)
+    return [h for _, h in sorted(best.values(), key=lambda ih: (ih[1].evidence.start, ih[0]))]
+
+
+def _rank(h: Holding) -> tuple:
+    date_key = tuple(-ord(c) for c in h.date) if h.date else ()
+    return (h.date is not None, date_key, STATUS_RANK.get(h.status, 0), -h.evidence.start)

@@ -1,68 +1,53 @@
 """The grammar of posts as officials write them, built from the data files.
 
+A post is a place (or a chain of places: "黄石市铁山区"), a body and a role ("区委书记",
+"区长", "财政局党组书记"); or a bare level word standing for the document's own place
+("市委书记", "省长", see context.py); or a national body ("全国人大代表", "国务院总理").
 A post list is one or more posts separated by 、，, each optionally followed by a remark in
-brackets ("(兼)", "（分管日常工作）"). A later post may leave out what it shares with the one
-before ("璧山区委书记、区长", "市财政局党组书记、局长", "…党工委书记、管委会主任").
+brackets ("(兼)"). A later post may leave out what it shares with the one before
+("璧山区委书记、区长", "市委常委、组织部部长", "市财政局党组书记、局长").
 `PostGrammar.list_regex()` finds such lists; `parse_list()` turns one into `Post`s.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from .facts import Organization, Place, Post, ascii_key
+from .context import PlaceContext
+from .facts import Organization, Place, Post
 from .gazetteer import Gazetteer, gazetteer
 from .lexicon import alternation, table
+from .post_build import LEVEL_OF_KIND, PostBuilder, grammar_words, level_of, load_bodies
 
 SEPARATOR = r"[、，,]"
 REMARK = r"(?:[（(][^（()）\n]{1,30}[）)])"
-
-
-@dataclass(frozen=True)
-class _Body:
-    pattern: regex.Pattern   # body then role, anchored, with group 'role'
-    source: str
-    kind: str
-    label: str
-    roles: tuple[str, ...]
-    role_prefix: str
-
-
-def _body_rows(name: str) -> list[_Body]:
-    rows = []
-    for row in table(name):
-        roles = tuple(r for r in row["roles"].split("|") if r)
-        source = f"(?:{row['body']})(?P<role>{alternation(roles)})"
-        rows.append(_Body(regex.compile(source, regex.V1), source, row["kind"], row.get("label", ""),
-                          roles, row.get("role_prefix", "") or ""))
-    return rows
+MAX_CHAIN = 3
 
 
 class PostGrammar:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
-        self.place_bodies = _body_rows("place_bodies.tsv")
-        self.city_bodies = _body_rows("city_bodies.tsv")
-        self.sub_bodies = _body_rows("sub_bodies.tsv")
-        self.roles = {row["label"]: row for row in table("roles.tsv")}
+        self.bodies = load_bodies()
+        self.build = PostBuilder()
+        self.national = [(regex.compile(f"(?:{r['body']})(?P<role>{alternation(r['roles'].split('|'))})"),
+                          Organization(r["organization_id"], r["organization"], "central"))
+                         for r in table("national_bodies.tsv")]
         self.place_alt = alternation(gaz.by_written)
-        all_roles = {r for b in self.place_bodies + self.city_bodies + self.sub_bodies for r in b.roles}
-        self.role_alt = alternation(all_roles)
-        self._place_re = regex.compile(self.place_alt)
+        roles = {r for b in self.bodies for r in b.roles}
+        self.role_alt = alternation(roles)
+        self.words = grammar_words()
 
     # -- regex sources -------------------------------------------------------------------
     def item_regex(self) -> str:
-        place_item = f"(?:{self.place_alt})(?:{'|'.join(b.source.replace('(?P<role>', '(?:') for b in self.place_bodies)})"
-        dept = self.city_bodies[-1].source.split("(?P<role>")[0]
-        subs = "|".join(b.source.split("(?P<role>")[0] for b in self.sub_bodies)
-        city_fixed = "|".join(b.source.replace("(?P<role>", "(?:") for b in self.city_bodies[:-1])
-        city_item = f"市(?:{city_fixed}|{dept}(?:{subs})?(?:{self.role_alt}))"
-        return f"(?:{place_item}|{city_item})"
+        placed = "|".join(b.placed for b in self.bodies)
+        bare = "|".join(b.bare for b in self.bodies if b.bare)
+        national = "|".join(_source(p) for p, _ in self.national)
+        return (f"(?:(?:{self.place_alt}){{1,{MAX_CHAIN}}}(?:{placed})"
+                f"|(?<!{self.words['not_before_level']})(?:{bare})|(?:{national}))")
 
     def elided_regex(self) -> str:
-        bodies = "|".join(b.source.split("(?P<role>")[0] for b in self.place_bodies + self.sub_bodies)
+        bodies = "|".join(b.placed.rsplit("(?:", 1)[0] for b in self.bodies if b.kind != "government")
         return f"(?:(?:{bodies})?(?:{self.role_alt}))"
 
     def list_regex(self) -> str:
@@ -70,7 +55,7 @@ class PostGrammar:
         return rf"(?:{item}){REMARK}?(?:{SEPARATOR}(?:{item}|{elided}){REMARK}?)*"
 
     # -- parsing one list ----------------------------------------------------------------
-    def parse_list(self, text: str, city: Place) -> list[tuple[Post, str, bool]]:
+    def parse_list(self, text: str, ctx: PlaceContext) -> list[tuple[Post, str, bool]]:
         """(post, as written, concurrent) for each post in a matched post list."""
         items = regex.split(rf"(?<={REMARK}|[^（()）]){SEPARATOR}(?![^（(]*[）)])", text)
         out: list[tuple[Post, str, bool]] = []
@@ -79,117 +64,110 @@ class PostGrammar:
             remark = regex.search(REMARK + "$", raw)
             written = raw[: remark.start()] if remark else raw
             concurrent = bool(remark and "兼" in remark.group())
-            post = self.parse_item(written, city, previous)
+            post = self.parse_item(written, ctx, previous)
             if post is not None:
                 out.append((post, raw, concurrent))
                 previous = post
         return out
 
-    def parse_item(self, text: str, city: Place, previous: Post | None) -> Post | None:
-        m = self._place_re.match(text)
-        if m:
-            place = self.gaz.lookup(m.group())
-            post = self._place_post(place, text[m.end():])
-            if post:
-                return post
-        if text.startswith("市"):
-            post = self._city_post(city, text[1:])
-            if post:
-                return post
-        if previous is not None:
-            return self._elided_post(text, previous, city)
-        return None
+    def parse_item(self, text: str, ctx: PlaceContext, previous: Post | None = None) -> Post | None:
+        post = self._placed(text, ctx)
+        if post is None and previous is not None:
+            post = self._elided(text, previous)
+        if post is None:
+            post = self._bare(text, ctx)
+        if post is None:
+            post = self._national(text)
+        return post
 
-    def _place_post(self, place: Place, rest: str) -> Post | None:
-        if place.kind == "municipality":
-            return self._city_post(place, rest)
-        for body in self.place_bodies:
-            m = body.pattern.fullmatch(rest)
-            if m:
-                return self._make_place_post(place, body, m.group("role"))
-        return None
-
-    def _make_place_post(self, place: Place, body: _Body, role: str) -> Post:
-        org = self.place_org(place, body)
-        if body.kind == "government":
-            label = (place.name[:-1] if place.name.endswith("市") and role.startswith("市") else place.name) + role
-        else:
-            label = org.label + role
-        return self._post(org, body.role_prefix + role, label)
-
-    def place_org(self, place: Place, body: _Body) -> Organization:
-        suffix = body.label
-        # "忠县县委": a two-character county repeats its 县 before 委, as officials write it.
-        name = place.name + place.name[-1] if len(place.name) == 2 and suffix in ("委", "政府") else place.name
-        return Organization(f"{place.id}-{body.kind.replace('_', '-')}", name + suffix, body.kind, place)
-
-    def _city_post(self, city: Place, rest: str) -> Post | None:
-        for body in self.city_bodies[:-1]:
-            m = body.pattern.fullmatch(rest)
-            if m:
-                org = self._city_org(city, body, rest[: m.start("role")])
-                role = m.group("role")
-                label = (city.name[:-1] + role) if body.kind == "government" else org.label + role
-                return self._post(org, role, label)
-        dept_body = self.city_bodies[-1]
-        for sub in self.sub_bodies + [None]:
-            pattern = dept_body.source.split("(?P<role>")[0]
-            if sub is not None:
-                pattern += sub.source
-            else:
-                pattern += f"(?P<role>{alternation(dept_body.roles)})"
-            m = regex.fullmatch(pattern, rest, regex.V1)
-            if m:
-                dept_name = rest[: m.start("role")]
-                if sub is not None:
-                    dept_only, sub_name = self._split_sub(dept_name)
-                    dept = self._department(city, dept_only)
-                    org = Organization(f"{dept.key}-{sub.kind.replace('_', '-')}", dept.label + sub_name, sub.kind, None, dept)
-                    return self._post(org, sub_name + m.group("role"), org.label + m.group("role"))
-                dept = self._department(city, dept_name)
-                return self._post(dept, m.group("role"), dept.label + m.group("role"))
-        return None
-
-    def _split_sub(self, name: str) -> tuple[str, str]:
-        for sub in self.sub_bodies:
-            body = sub.source.split("(?P<role>")[0].strip("(?:)")
-            if name.endswith(body):
-                return name[: -len(body)], body
-        return name, ""
-
-    def _city_org(self, city: Place, body: _Body, written: str) -> Organization:
-        label = city.name + (written or "政府")
-        return Organization(f"{city.id}-{body.kind.replace('_', '-')}", label, body.kind, city)
-
-    def _department(self, city: Place, name: str) -> Organization:
-        label = city.name + name
-        return Organization(f"{city.id}-dept-{ascii_key(label, 10)}", label, "department", city)
-
-    def _elided_post(self, text: str, previous: Post, city: Place) -> Post | None:
-        org = previous.org.parent or previous.org
-        place = org.place if org.kind != "department" else None
-        if place is not None and place.kind != "municipality":
-            for body in self.place_bodies:
-                m = body.pattern.fullmatch(text)
+    def _placed(self, text: str, ctx: PlaceContext) -> Post | None:
+        for chain, rest in self._chains(text, MAX_CHAIN):
+            for body in self.bodies:
+                m = body.pattern.fullmatch(rest)
                 if m:
-                    return self._make_place_post(place, body, m.group("role"))
+                    place = self._resolve_chain(chain, ctx)
+                    return self.build.place_post(place, "".join(chain), body, m)
+        return None
+
+    def _chains(self, text: str, depth: int):
+        """Ways to read the start of `text` as 1..depth place names; longest names first."""
+        if depth == 0:
+            return
+        for k in range(min(len(text) - 1, 24), 1, -1):
+            head = text[:k]
+            if head in self.gaz.by_written:
+                yield [head], text[k:]
+                for chain, rest in self._chains(text[k:], depth - 1):
+                    yield [head, *chain], rest
+
+    def _resolve_chain(self, chain: list[str], ctx: PlaceContext) -> Place | None:
+        place = self.gaz.resolve(chain[0], context=ctx.named)
+        for written in chain[1:]:
+            place = self.gaz.resolve(written, parent=place) if place is not None else None
+        return place
+
+    def _bare(self, text: str, ctx: PlaceContext) -> Post | None:
+        for body in self.bodies:
+            if body.bare is None:
+                continue
+            m = body.pattern.fullmatch(text)
+            level = level_of(m) if m else None
+            if level is not None:
+                place = ctx.for_level(level)
+                return self.build.place_post(place, "", body, m) if place is not None else None
+        return None
+
+    def _national(self, text: str) -> Post | None:
+        for pattern, org in self.national:
+            m = pattern.fullmatch(text)
+            if m:
+                return self.build.post(org, m.group("role"), text)
+        return None
+
+    def _elided(self, text: str, previous: Post) -> Post | None:
+        org = previous.org.parent or previous.org
+        if org.kind == "central":
             return None
         if org.kind == "department":
-            for sub in self.sub_bodies:
-                m = sub.pattern.fullmatch(text)
-                if m:
-                    body = sub.source.split("(?P<role>")[0].strip("(?:)")
-                    sub_org = Organization(f"{org.key}-{sub.kind.replace('_', '-')}", org.label + body, sub.kind, None, org)
-                    return self._post(sub_org, body + m.group("role"), sub_org.label + m.group("role"))
-            if text in self.city_bodies[-1].roles:
-                return self._post(org, text, org.label + text)
+            sub = next((s for s in self.build.subs if text.startswith(s)), None)
+            role = text[len(sub):] if sub else text
+            dept_body = next(b for b in self.bodies if b.kind == "department")
+            if role in dept_body.roles and (sub is None or role in self.build.subs[sub]["roles"].split("|")):
+                return self.build.department_post(org, sub, role)
             return None
-        return self._city_post(org.place or city, text)
+        written = _written_place(org)
+        same = next((b for b in self.bodies if b.kind == org.kind and text in b.roles), None)
+        if same is not None:           # "市委委员、常委、书记": the role alone, same body
+            return self.build.role_post(org, written, same, text)
+        for body in self.bodies:
+            m = body.pattern.fullmatch(text)
+            if not m or not _same_level(level_of(m), org.place):
+                continue
+            if body.kind == "department" and org.kind == "party_committee" and not m.groupdict().get("level"):
+                dept = self.build.committee_department(org, m.group("dept"))
+                return self.build.department_post(dept, m.group("sub"), m.group("role"))
+            return self.build.place_post(org.place, written, body, m)
+        return None
 
-    def _post(self, org: Organization, role: str, label: str) -> Post:
-        row = self.roles.get(role)
-        role_id = row["id"] if row else "role-" + ascii_key(role, 8)
-        return Post(org, role, role_id, label)
+
+def _written_place(org: Organization) -> str:
+    """For an unresolved place, its name as written (the organization's label less its body)."""
+    if org.place is not None:
+        return org.place.name
+    for suffix in ("人大常委会", "党工委", "管委会", "政府", "人大", "政协", "纪委", "党委", "委"):
+        if org.label.endswith(suffix):
+            return org.label[: -len(suffix)]
+    return org.label
+
+
+def _same_level(level: str | None, place: Place | None) -> bool:
+    if level is None or place is None:
+        return True
+    return LEVEL_OF_KIND.get(place.kind) == level
+
+
+def _source(pattern: regex.Pattern) -> str:
+    return regex.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
 
 
 @lru_cache(maxsize=1)

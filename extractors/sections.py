@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from cadregraph.documents.normalize import Line, NormText
+from .context import PlaceContext
 from .facts import Organization, Place, Post, Section
 from .gazetteer import gazetteer
 
@@ -51,7 +52,7 @@ def unit_forms(unit: Place | Organization | None, city: Place | None) -> list[st
     return []
 
 
-def classify_lines(lines: list[Line], officials, city: Place) -> list[_Marker]:
+def classify_lines(lines: list[Line], officials, places: PlaceContext) -> list[_Marker]:
     markers: list[_Marker] = []
     gaz = gazetteer()
     for i, line in enumerate(lines):
@@ -61,14 +62,14 @@ def classify_lines(lines: list[Line], officials, city: Place) -> list[_Marker]:
         if text in _META_LINES or text.startswith("提示【"):
             line.structural = True
             continue
-        found = officials.speaker_line(text, city) if len(text) <= 120 else None
+        found = officials.speaker_line(text, places) if len(text) <= 120 else None
         if found:
             line.structural = True
             name, posts, _ = found
             if not _TOC_NUMBER.match(text):
                 markers.append(_Marker(i, "speaker", unit_of(posts), name))
             continue
-        place = gaz.lookup(text)
+        place = gaz.resolve(text, context=places.named) if text in gaz.by_written else None
         if place is not None and place.kind != "municipality":
             line.structural = True
             markers.append(_Marker(i, "place_header", place))

@@ -1,0 +1,140 @@
+"""Turning a parsed post (a place, or an unresolved written place, a body and a role) into the
+`Organization` and `Post` facts, with the labels and keys officials and the graph expect:
+"璧山区委" + "书记" → 璧山区委书记; 彭水 → 彭水苗族土家族自治县委书记; 忠县 → 忠县县委."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .facts import Organization, Place, Post, ascii_key
+from .lexicon import alternation, table
+
+# What a bare level word is called for each kind of place, to check that an elided post
+# ("市委副书记、市长") stays with the place of the post before it.
+LEVEL_OF_KIND = {
+    "province": "省", "autonomous_region": "自治区", "municipality": "市", "prefecture_city": "市",
+    "county_city": "市", "autonomous_prefecture": "州", "prefecture": "地区", "league": "盟",
+    "district": "区", "county": "县", "autonomous_county": "县", "banner": "旗",
+    "autonomous_banner": "旗", "forestry_area": "区", "special_district": "区",
+}
+
+
+@dataclass(frozen=True)
+class Body:
+    pattern: regex.Pattern   # fullmatch on what follows the place; groups level, dept, sub, role
+    placed: str              # regex source after a written place (level word optional)
+    bare: str | None         # regex source without a place (a level word is required)
+    kind: str
+    label: str
+    roles: tuple[str, ...]
+    role_prefix: str
+
+
+@lru_cache(maxsize=1)
+def grammar_words() -> dict[str, str]:
+    return {row["name"]: row["pattern"] for row in table("level_words.tsv")}
+
+
+def _plain(source: str) -> str:
+    return regex.sub(r"\(\?P<\w+>", "(?:", source)
+
+
+def load_bodies() -> list[Body]:
+    words = grammar_words()
+    level, dept = words["level"], words["dept"]
+    subs = alternation(row["body"] for row in table("sub_bodies.tsv"))
+    bodies = []
+    for row in table("place_bodies.tsv"):
+        roles = tuple(r for r in row["roles"].split("|") if r)
+        body = row["body"].replace("{DEPT}", f"(?P<dept>{dept})(?P<sub>{subs})?")
+        role_alt = alternation(roles)
+        full = body.replace("{L}", f"(?P<level>{level})") + f"(?P<role>{role_alt})"
+        bare = None
+        if "{L}" in row["body"]:
+            required = body.replace("{L}?", f"(?P<level>{level})")
+            bare = required + f"(?:{role_alt})"
+            if row["kind"] == "government":
+                heads = alternation(r for r in roles if r.endswith("长") and r != "秘书长")
+                bare = f"(?:(?:{level})(?:人民)?政府)?(?:{heads})|(?:{level})(?:人民)?政府(?:{role_alt})"
+        bodies.append(Body(regex.compile(full, regex.V1), _plain(body.replace("{L}", f"(?:{level})")) + f"(?:{role_alt})",
+                           _plain(bare) if bare else None, row["kind"], row["label"], roles,
+                           row.get("role_prefix", "") or ""))
+    return bodies
+
+
+def level_of(match: regex.Match) -> str | None:
+    """The level word of a parsed body: written before the body, or inside the head's role."""
+    level = match.groupdict().get("level")
+    if level:
+        return level
+    role = match.group("role")
+    if role.endswith("长") and len(role) >= 2 and role[-2] in "省市州区县旗":
+        return role[-2]
+    return None
+
+
+class PostBuilder:
+    def __init__(self):
+        self.roles = {row["label"]: row for row in table("roles.tsv")}
+        self.subs = {row["body"]: row for row in table("sub_bodies.tsv")}
+
+    def post(self, org: Organization, role: str, label: str) -> Post:
+        row = self.roles.get(role)
+        role_id = row["id"] if row else "role-" + ascii_key(role, 8)
+        return Post(org, role, role_id, label)
+
+    def place_post(self, place: Place | None, written: str, body: Body, m: regex.Match) -> Post:
+        """A post of a body of `place` (or, when the place is unresolved, of `written`)."""
+        role = m.group("role")
+        if body.kind == "department":
+            return self.department_post(self.department(place, written, _dept_name(m)), m.group("sub"), role)
+        return self.role_post(self.place_org(place, written, body), written, body, role)
+
+    def role_post(self, org: Organization, written: str, body: Body, role: str) -> Post:
+        """Another role of the same organization, written alone after a post of it."""
+        if body.kind == "government":
+            name = org.place.name if org.place is not None else written
+            if name[-1:] in "市省" and role.startswith(name[-1]):
+                name = name[:-1]
+            return self.post(org, role, name + role)
+        return self.post(org, body.role_prefix + role, org.label + role)
+
+    def place_org(self, place: Place | None, written: str, body: Body) -> Organization:
+        suffix = body.label
+        if place is None:
+            return Organization(f"unresolved-{ascii_key(written, 10)}-{_slug(body.kind)}", written + suffix, body.kind)
+        name = place.name
+        # "忠县县委": a two-character county repeats its 县 before 委, as officials write it.
+        if len(name) == 2 and suffix in ("委", "政府"):
+            name += name[-1]
+        if place.kind == "autonomous_region" and suffix == "委":
+            suffix = "党委"
+        return Organization(f"{place.id}-{_slug(body.kind)}", name + suffix, body.kind, place)
+
+    def department(self, place: Place | None, written: str, dept: str) -> Organization:
+        label = (place.name if place is not None else written) + dept
+        key = f"{place.id if place is not None else 'unresolved'}-dept-{ascii_key(label, 10)}"
+        return Organization(key, label, "department", place)
+
+    def committee_department(self, committee: Organization, dept: str) -> Organization:
+        """组织部 after 市委常委: the committee's own department (市委组织部)."""
+        label = committee.label + dept
+        base = committee.place.id if committee.place is not None else "unresolved"
+        return Organization(f"{base}-dept-{ascii_key(label, 10)}", label, "department", committee.place)
+
+    def department_post(self, dept: Organization, sub: str | None, role: str) -> Post:
+        if sub:
+            kind = self.subs[sub]["kind"]
+            org = Organization(f"{dept.key}-{_slug(kind)}", dept.label + sub, kind, None, dept)
+            return self.post(org, sub + role, org.label + role)
+        return self.post(dept, role, dept.label + role)
+
+
+def _dept_name(m: regex.Match) -> str:
+    return m.group("dept")
+
+
+def _slug(kind: str) -> str:
+    return kind.replace("_", "-")
