@@ -142,12 +142,18 @@ def _heading_block(lines: list[Line], index: int) -> list[int]:
         if not line.text:
             i -= 1
             continue
-        if line.heading and not line.structural:
+        # Right above a speaker line a title may be longer than a headline elsewhere and may
+        # wrap ("…内陆开放高\n\n地"): any unpunctuated line there belongs to the title.
+        if not line.structural and (line.heading or _title_shaped(line.text)):
             block.append(i)
             i -= 1
             continue
         break
     return sorted(block)
+
+
+def _title_shaped(text: str) -> bool:
+    return len(text) <= 60 and not regex.search(r"[，,。；;：:！？!?]", text)
 
 
 def _title_start(lines, norm, index) -> int:
