@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -28,19 +29,31 @@ class Corpus:
     documents: list[Document] = field(default_factory=list)
     facts: list = field(default_factory=list)
     failures: list[DocumentError] = field(default_factory=list)
+    facts_of: dict[str, list] = field(default_factory=dict)        # doc_id -> its facts, in order
+    skipped: list[tuple[Document, str]] = field(default_factory=list)  # read, not extracted: why
 
 
 def extract_document(doc: Document) -> list:
     prepared = prepare(doc)
     facts = []
-    for extractor_class in EXTRACTORS:
-        facts.extend(extractor_class().extract(prepared))
+    for extractor in _extractors(EXTRACTORS):
+        facts.extend(extractor.extract(prepared))
     return facts
 
 
+@lru_cache(maxsize=4)
+def _extractors(classes: tuple) -> tuple:
+    """One instance of each extractor per process, so that the patterns an extractor compiles
+    on first use are compiled once, not once per document (each extractor resets its
+    per-document state at the start of `extract`)."""
+    return tuple(cls() for cls in classes)
+
+
 def extract_corpus(paths: Iterable[Path | str], progress: Callable[[Iterable], Iterable] | None = None,
-                   strict: bool = False) -> Corpus:
-    """Read and extract every document; a file that fails is recorded, and the rest go on."""
+                   strict: bool = False, skip: Callable[[Document], str | None] | None = None) -> Corpus:
+    """Read and extract every document; a file that fails is recorded, and the rest go on
+    (with `strict`, the first failure ends the run). `skip(doc)`: a reason not to extract a
+    document that was read (`build --update`: it is already in the graph), or None."""
     corpus = Corpus()
     files = find_document_paths(paths)
     seen_ids: dict[str, Path] = {}
@@ -50,6 +63,10 @@ def extract_corpus(paths: Iterable[Path | str], progress: Callable[[Iterable], I
             if doc.doc_id in seen_ids:
                 raise DocumentError(path, f"has the same name as {seen_ids[doc.doc_id]}; document names must be unique")
             seen_ids[doc.doc_id] = path
+            reason = skip(doc) if skip else None
+            if reason:
+                corpus.skipped.append((doc, reason))
+                continue
             facts = extract_document(doc)
         except DocumentError as exc:
             corpus.failures.append(exc)
@@ -63,9 +80,12 @@ def extract_corpus(paths: Iterable[Path | str], progress: Callable[[Iterable], I
             continue
         corpus.documents.append(doc)
         corpus.facts.extend(facts)
+        corpus.facts_of[doc.doc_id] = facts
     return corpus
 
 
-def build_graph(corpus: Corpus, base: str = DEFAULT_BASE, identity_file: Path | None = None) -> Graph:
+def build_graph(corpus: Corpus, base: str = DEFAULT_BASE, identity_file: Path | None = None,
+                graph: Graph | None = None) -> Graph:
+    """`graph`: an empty graph to build into (graph.store.memory_graph() for big corpora)."""
     return _build_graph(corpus.documents, corpus.facts, base=base,
-                        options={"identity_file": identity_file})
+                        options={"identity_file": identity_file}, graph=graph)

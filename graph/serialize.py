@@ -1,15 +1,12 @@
-"""RDF files out of a graph, in the formats users load."""
+"""RDF files out of a graph. Kept for callers of `to_turtle`; the formats live in `formats.py`."""
 from __future__ import annotations
 
 from rdflib import Graph
 
-FORMATS = {
-    "turtle": ("ttl", "turtle"),
-    "ntriples": ("nt", "nt"),
-    "jsonld": ("jsonld", "json-ld"),
-    "xml": ("rdf", "xml"),
-}
+from .formats import FORMATS, serialize
+
+__all__ = ["FORMATS", "serialize", "to_turtle"]
 
 
 def to_turtle(g: Graph) -> bytes:
-    return g.serialize(format="turtle", encoding="utf-8")
+    return serialize(g, "turtle")

@@ -1,37 +1,48 @@
-"""`cadregraph build`: the corpus in, graph.ttl and view.html out, written atomically into a
-folder that is either new, empty, or one cadregraph wrote before (it keeps a manifest)."""
+"""`cadregraph build`: the corpus in; graph file(s), view.html and the fact cache out, written
+as one set into a folder that is new, empty, or one cadregraph wrote before (output_folder.py).
+
+`update=True` (`build --update`) keeps the documents of the previous build in that folder and
+adds PATHS to them: a document already there (same name and content, or the same content under
+another name) is not read again, a changed one replaces its own facts, a new one is added. The
+graph is then rebuilt from the facts of all of them (fact_cache.py says why), so it is the graph
+a full build over the same documents gives.
+"""
 from __future__ import annotations
 
-import json
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
-from cadregraph.documents import DocumentError
-from cadregraph.graph.serialize import to_turtle
-from cadregraph.pipeline import build_graph, bundled_seeds, extract_corpus
+from cadregraph.documents import Document, DocumentError
+from cadregraph.graph.formats import get_format, serialize
+from cadregraph.graph.store import check_store_folder, memory_graph, save_store
+from cadregraph.pipeline import Corpus, build_graph, bundled_seeds, extract_corpus
 
-from .atomic import write_bytes_atomic, write_text_atomic
+from .fact_cache import CACHE_NAME, CacheError, DocumentFacts, FactCache, code_fingerprint, dump_cache, load_cache
+from .output_folder import MANIFEST, OutputFolderError, check_output_folder, write_outputs
 from .view import render_view
 
-MANIFEST = ".cadregraph-manifest.json"
+__all__ = ["MANIFEST", "BuildSummary", "OutputFolderError", "check_output_folder", "run_build"]
+
 PROGRESS_THRESHOLD = 50
-
-
-class OutputFolderError(Exception):
-    pass
 
 
 @dataclass
 class BuildSummary:
     documents: int
-    officials: int
-    posts: int
-    observations: int
-    triples: int
-    files: list[Path]
+    officials: int = 0
+    posts: int = 0
+    observations: int = 0
+    triples: int = 0
+    files: list[Path] = field(default_factory=list)
     failures: list[DocumentError] = field(default_factory=list)
+    update: dict[str, int] | None = None     # build --update: added, replaced, unchanged
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # read, with a repair: "file: what was repaired"
+    stopped: bool = False                    # --strict: stopped at the first failure, wrote nothing
 
     def text(self) -> str:
         lines = [
@@ -40,58 +51,124 @@ class BuildSummary:
             f"posts:        {self.posts}",
             f"observations: {self.observations}",
             f"triples:      {self.triples}",
-            f"files failed: {len(self.failures)}",
         ]
-        lines += [f"  failed: {f}" for f in self.failures]
+        if self.update is not None:
+            lines.append("update:       " + ", ".join(f"{n} {k}" for k, n in self.update.items()))
+            lines += [f"  kept: {s}" for s in self.skipped]
         lines += [f"wrote {p}" for p in self.files]
+        if self.stopped:
+            lines.append("stopped at the first file that failed (--strict); no output was written")
+        lines += [f"  warning: {w}" for w in self.warnings]
+        # Failures last, where a user scrolling a long run looks first.
+        lines.append(f"files failed: {len(self.failures)}")
+        lines += [f"  failed: {f}" for f in self.failures]
         return "\n".join(lines)
 
 
-def check_output_folder(out_dir: Path, names: list[str], force: bool) -> None:
-    if not out_dir.exists():
-        return
-    if not out_dir.is_dir():
-        raise OutputFolderError(f"{out_dir}: exists and is not a folder")
-    ours = set(names) | {MANIFEST}
-    if (out_dir / MANIFEST).exists():
-        try:
-            ours |= set(json.loads((out_dir / MANIFEST).read_text("utf-8")).get("files", []))
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            pass
-    foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in ours and not p.name.startswith(".cadregraph"))
-    clobbered = [n for n in names if (out_dir / n).exists()]
-    if not force and not (out_dir / MANIFEST).exists() and (foreign or clobbered):
-        raise OutputFolderError(
-            f"{out_dir}: folder holds files cadregraph did not write ({', '.join((foreign + clobbered)[:5])}); "
-            "choose another --out or pass --force")
-
-
 def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path | None = None,
-              strict: bool = False, force: bool = False) -> BuildSummary:
-    names = ["graph.ttl", "view.html"]
-    check_output_folder(out_dir, names, force)
-    paths = paths or [bundled_seeds()]
+              strict: bool = False, force: bool = False, formats: Sequence[str] = ("turtle",),
+              store: Path | None = None, update: bool = False) -> BuildSummary:
+    """`formats`: graph files to write (turtle, ntriples, trig, nquads, jsonld); `store`: also
+    write the graph into an Oxigraph store in that folder (and build it on Oxigraph);
+    `update`: add `paths` to the documents already built into `out_dir`."""
+    chosen = list(dict.fromkeys(get_format(f) for f in formats))
+    names = [f.file_name for f in chosen] + ["view.html"]
+    check_output_folder(out_dir, names + [CACHE_NAME], force)
+    if store is not None:
+        check_store_folder(store)
+    fingerprint = code_fingerprint()
+    previous = _previous_build(out_dir, base, fingerprint) if update else None
+    if not update:
+        paths = paths or [bundled_seeds()]
 
     def progress(files):
         return tqdm(files, desc="documents", unit="doc", disable=None if len(files) > PROGRESS_THRESHOLD else True)
 
-    corpus = extract_corpus(paths, progress=progress, strict=strict)
-    g = build_graph(corpus, base=base, identity_file=identity_file)
-    turtle = to_turtle(g)
-    html = render_view(g)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    write_bytes_atomic(out_dir / "graph.ttl", turtle)
-    write_text_atomic(out_dir / "view.html", html)
-    write_text_atomic(out_dir / MANIFEST, json.dumps({"files": names}, indent=2) + "\n")
+    corpus = extract_corpus(paths, progress=progress, strict=strict,
+                            skip=_already_built(previous) if previous else None)
+    if strict and corpus.failures:
+        return BuildSummary(documents=len(corpus.documents), failures=corpus.failures, stopped=True)
+    cache = _merged(previous, corpus, base, fingerprint)
+    documents, facts = _canonical(cache)
+    g = build_graph(Corpus(documents=documents, facts=facts), base=base, identity_file=identity_file,
+                    graph=memory_graph() if store else None)
+    outputs = {f.file_name: serialize(g, f, base=base) for f in chosen}
+    outputs["view.html"] = render_view(g).encode("utf-8")
+    outputs[CACHE_NAME] = dump_cache(cache)
+    written = [p for p in write_outputs(out_dir, outputs) if p.name != CACHE_NAME]
+    if store is not None:
+        save_store(g, store, base=base)
+        written.append(store)
+    return _summary(g, documents, written, corpus, previous)
+
+
+def _previous_build(out_dir: Path, base: str, fingerprint: str) -> FactCache:
+    try:
+        cache = load_cache(out_dir / CACHE_NAME)
+    except CacheError as exc:
+        raise OutputFolderError(str(exc)) from None
+    if cache.base != base:
+        raise OutputFolderError(f"{out_dir}: was built with --base {cache.base}; pass the same --base to update it")
+    if cache.fingerprint != fingerprint:
+        raise OutputFolderError(
+            f"{out_dir}: was built by another version of cadregraph's readers or extractors, whose facts "
+            "would differ from this version's; rebuild it without --update from all its documents")
+    return cache
+
+
+def _already_built(previous: FactCache) -> Callable[[Document], str | None]:
+    by_hash = previous.by_hash()
+
+    def skip(doc: Document) -> str | None:
+        old = previous.entries.get(doc.doc_id)
+        if old is not None and _same_document(old.document, doc):
+            return f"{doc.name}: unchanged"
+        owner = by_hash.get(doc.sha256)
+        if owner is not None and owner != doc.doc_id:
+            return f"{doc.name}: same content as {previous.entries[owner].document.name}, already in the graph"
+        return None
+    return skip
+
+
+def _same_document(a: Document, b: Document) -> bool:
+    """Same content and metadata (where the file lies now does not matter)."""
+    ignore = {"text": "", "path": Path()}
+    return dataclasses.replace(a, **ignore) == dataclasses.replace(b, **ignore)
+
+
+def _merged(previous: FactCache | None, corpus: Corpus, base: str, fingerprint: str) -> FactCache:
+    cache = FactCache(base, fingerprint, dict(previous.entries) if previous else {})
+    for doc in corpus.documents:
+        cache.entries[doc.doc_id] = DocumentFacts(doc, corpus.facts_of[doc.doc_id])
+    return cache
+
+
+def _canonical(cache: FactCache) -> tuple[list[Document], list]:
+    """Documents by name and each one's facts in extraction order: the same set of documents
+    gives the same build whichever run added them."""
+    entries = [cache.entries[k] for k in sorted(cache.entries)]
+    return [e.document for e in entries], [f for e in entries for f in e.facts]
+
+
+def _summary(g, documents: list[Document], written: list[Path], corpus: Corpus,
+             previous: FactCache | None) -> BuildSummary:
     from rdflib.namespace import FOAF, ORG, RDF
+
     from cadregraph.graph.namespaces import CG
 
+    update = None
+    if previous is not None:
+        replaced = sum(1 for d in corpus.documents if d.doc_id in previous.entries)
+        update = {"added": len(corpus.documents) - replaced, "replaced": replaced, "unchanged": len(corpus.skipped)}
     return BuildSummary(
-        documents=len(corpus.documents),
+        documents=len(documents),
         officials=len(set(g.subjects(RDF.type, FOAF.Person))),
         posts=len(set(g.subjects(RDF.type, ORG.Post))),
         observations=len(set(g.subjects(RDF.type, CG.PostObservation))),
         triples=len(g),
-        files=[out_dir / n for n in names],
+        files=written,
         failures=corpus.failures,
+        update=update,
+        skipped=[reason for _doc, reason in corpus.skipped],
+        warnings=[f"{d.path}: {w}" for d in corpus.documents for w in d.warnings],
     )

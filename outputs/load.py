@@ -1,10 +1,18 @@
-"""Reading a graph file back in (for export, query and view commands)."""
+"""Reading a graph back in (for export, query, validate, convert, push and view commands): a
+graph file in any format cadregraph writes, a build folder, or an Oxigraph store folder."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.util import guess_format
+
+from cadregraph.graph.formats import FORMATS, FormatError, read_quads
+from cadregraph.graph.oxterms import rdflib_graph
+
+# In a build folder, the first of these that exists is the graph (named graphs first: they
+# keep which document each fact came from).
+FOLDER_ORDER = ("trig", "nquads", "turtle", "ntriples", "jsonld")
 
 
 class GraphLoadError(ValueError):
@@ -14,19 +22,39 @@ class GraphLoadError(ValueError):
 def resolve_graph_path(path: Path | str) -> Path:
     path = Path(path)
     if path.is_dir():
-        candidate = path / "graph.ttl"
-        if not candidate.exists():
-            raise GraphLoadError(f"{path}: folder has no graph.ttl (run 'cadregraph build --out {path}')")
-        return candidate
+        for name in FOLDER_ORDER:
+            candidate = path / FORMATS[name].file_name
+            if candidate.exists():
+                return candidate
+        raise GraphLoadError(f"{path}: folder has no graph file (run 'cadregraph build --out {path}')")
     return path
 
 
-def load_graph(path: Path | str) -> Graph:
+def is_store(path: Path | str) -> bool:
+    from cadregraph.graph.store import MARKER
+
+    return (Path(path) / MARKER).exists()
+
+
+def load_quads(path: Path | str) -> list[ox.Quad]:
+    """Every quad of a graph file, build folder or store folder."""
+    if is_store(path):
+        store = ox.Store.read_only(str(path))
+        return list(store.quads_for_pattern(None, None, None))
     path = resolve_graph_path(path)
-    fmt = guess_format(str(path)) or "turtle"
-    g = Graph()
     try:
-        g.parse(path, format=fmt)
-    except Exception as exc:  # noqa: BLE001 - rdflib raises many parser-specific types
-        raise GraphLoadError(f"{path}: cannot be read as {fmt}: {exc}") from None
-    return g
+        return read_quads(path)
+    except FormatError as exc:
+        raise GraphLoadError(str(exc)) from None
+
+
+def load_graph(path: Path | str) -> Graph:
+    """A graph file, build folder or store folder as one rdflib Graph (a store stays on disk)."""
+    if is_store(path):
+        from cadregraph.graph.store import StoreError, open_store
+
+        try:
+            return open_store(path)
+        except StoreError as exc:
+            raise GraphLoadError(str(exc)) from None
+    return rdflib_graph(load_quads(path))

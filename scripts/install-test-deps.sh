@@ -3,7 +3,10 @@
 # Idempotent: packages already present are not downloaded again.
 set -euo pipefail
 
-packages=(chromium)
+# chromium: the view's browser tests. virtuoso-opensource-7-bin: the Virtuoso server
+# (virtuoso-t) and its SQL client (isql-vt) that tests/test_push.py starts on 127.0.0.1 — the
+# binaries of Debian's virtuoso-opensource without its init script, so no system service starts.
+packages=(chromium virtuoso-opensource-7-bin)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
