@@ -1,112 +1,69 @@
 """The interactive HTML view: one self-contained file that opens offline.
 
-pyvis models the network (nodes, edges, options); the page itself comes from our own
-autoescaping template, because pyvis 0.3.2's templates pull Bootstrap and vis-network from
-CDNs, write in the system codec and do not escape text. vis-network's script and style are
-inlined from the copy pyvis ships. The layout is computed here with networkx and a fixed seed,
-physics is off, and every text from a document reaches the page only as JSON data or
-autoescaped text, and is put into the DOM with textContent.
+The page is our own autoescaping template with vis-network's script and style inlined from the
+copy pyvis ships (pyvis 0.3.2's own templates pull Bootstrap and vis-network from CDNs, write
+in the system codec and do not escape text; its `add_edge` is quadratic, so nodes and edges are
+built here as plain dicts). The layout is computed in Python (`view_layout`), physics is off.
+Every text from a document reaches the page only inside JSON in a `<script type=
+"application/json">` element, escaped for that context, and is put into the DOM with
+`textContent`.
+
+A user picks a person (career: posts in date order, each with its documents and quotes), a post
+(its holders in order) or a district (its officials, figures, slogans and projects). Up to
+`FULL_VIEW_LIMIT` nodes the overview is the whole network, beyond that its people, posts, bodies
+and districts, and beyond that again only districts and bodies; a pick draws just the picked
+node's neighbourhood, at the positions computed here, and "Overview" goes back.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import networkx as nx
 from jinja2 import Environment, select_autoescape
-from pyvis.network import Network
 from rdflib import Graph
 
-from cadregraph.outputs.tables import query_text
+from .view_data import collect
+from .view_layout import NODE_STYLE, build_network, layout
 
-LAYOUT_SEED = 7
-NODE_STYLE = {
-    "person": {"shape": "dot", "color": "#1f77b4", "size": 14},
-    "post": {"shape": "box", "color": "#ff9f40", "size": 10},
-    "organization": {"shape": "ellipse", "color": "#b0b0b0", "size": 10},
-    "district": {"shape": "diamond", "color": "#2ca02c", "size": 16},
-    "document": {"shape": "square", "color": "#9467bd", "size": 9},
+# Above this many nodes the whole network is a hairball: the page first draws less (see
+# `overview_kinds`), and each pick draws its own neighbourhood.
+FULL_VIEW_LIMIT = 600
+
+VIS_OPTIONS = {
+    "physics": {"enabled": False},
+    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+    "edges": {"font": {"size": 10, "align": "top"}, "smooth": False, "color": {"inherit": False, "color": "#999"}},
+    "nodes": {"font": {"size": 13}},
 }
 
 
-@dataclass
-class ViewData:
-    nodes: dict[str, dict] = field(default_factory=dict)      # id -> {label, kind, title}
-    edges: list[dict] = field(default_factory=list)           # {from, to, label, title, kind}
-    people: dict[str, list[dict]] = field(default_factory=dict)
-    posts: dict[str, list[dict]] = field(default_factory=dict)
-    districts: dict[str, dict] = field(default_factory=dict)
-
-    def node(self, node_id: str, label: str, kind: str, title: str = "") -> None:
-        self.nodes.setdefault(node_id, {"label": label, "kind": kind, "title": title or label})
-
-
-def collect(g: Graph) -> ViewData:
-    data = ViewData()
-    rows = sorted(g.query(query_text("view_holdings.rq")), key=lambda r: (str(r.date or ""), str(r.docName), int(r.start)))
-    for r in rows:
-        person, post, org, doc = str(r.person), str(r.post), str(r.org), str(r.doc)
-        date = str(r.date or "")
-        data.node(person, str(r.personLabel), "person")
-        data.node(post, str(r.postLabel), "post")
-        data.node(org, str(r.orgLabel), "organization")
-        data.node(doc, str(r.docName), "document", f"{r.docName}\n{r.docTitle or ''}\n{date}")
-        data.edges.append({"from": person, "to": post, "label": date or "?", "kind": "holds",
-                           "title": f"{r.personLabel} — {r.postLabel}\n{date} · {r.docName}\n{r.quote}"})
-        data.edges.append({"from": post, "to": org, "label": "", "kind": "postIn", "title": "post in"})
-        data.edges.append({"from": person, "to": doc, "label": "", "kind": "mentionedIn", "title": f"in {r.docName}"})
-        entry = {"person": str(r.personLabel), "personId": person, "post": str(r.postLabel), "postId": post,
-                 "date": date, "document": str(r.docName), "quote": str(r.quote)}
-        data.people.setdefault(person, []).append(entry)
-        data.posts.setdefault(post, []).append(entry)
-        if r.district is not None:
-            district = str(r.district)
-            data.node(district, str(r.districtLabel), "district")
-            data.edges.append({"from": org, "to": district, "label": "", "kind": "inDistrict", "title": "in district"})
-            d = data.districts.setdefault(district, {"label": str(r.districtLabel), "officials": []})
-            d["officials"].append(entry)
-    data.edges = _unique(data.edges)
-    return data
-
-
-def _unique(edges: list[dict]) -> list[dict]:
-    seen, out = set(), []
+def page_payload(g: Graph) -> dict:
+    data = collect(g)
+    tables = data.tables()
+    nodes, edges, group = build_network(tables)
+    positions = layout(nodes, edges, group)
+    for n in nodes:
+        style = NODE_STYLE[n["kind"]]
+        n["x"], n["y"] = positions.get(n["id"], (0.0, 0.0))
+        n.update(shape=style["shape"], color=style["color"], size=style["size"], physics=False)
     for e in edges:
-        key = (e["from"], e["to"], e["label"], e["kind"], e["title"])
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return sorted(out, key=lambda e: (e["from"], e["to"], e["kind"], e["label"], e["title"]))
+        e["arrows"] = "to"
+        e["dashes"] = e["kind"] == "succeededBy"
+    return {"tables": tables, "nodes": nodes, "edges": edges, "kinds": NODE_STYLE,
+            "overviewKinds": overview_kinds(nodes)}
 
 
-def layout(data: ViewData) -> dict[str, tuple[float, float]]:
-    graph = nx.Graph()
-    graph.add_nodes_from(sorted(data.nodes))
-    graph.add_edges_from((e["from"], e["to"]) for e in data.edges)
-    if not graph:
-        return {}
-    positions = nx.spring_layout(graph, seed=LAYOUT_SEED, k=1.2 / max(1, len(graph)) ** 0.5, iterations=100)
-    scale = 120 * max(1, len(graph)) ** 0.5
-    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in positions.items()}
-
-
-def network(data: ViewData) -> Network:
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
-    positions = layout(data)
-    ids = {node_id: i for i, node_id in enumerate(sorted(data.nodes))}
-    for node_id in sorted(data.nodes):
-        node = data.nodes[node_id]
-        x, y = positions.get(node_id, (0.0, 0.0))
-        style = NODE_STYLE[node["kind"]]
-        net.add_node(ids[node_id], label=node["label"], title=node["title"], x=x, y=y, physics=False,
-                     group=node["kind"], shape=style["shape"], color=style["color"], size=style["size"])
-    for e in data.edges:
-        net.add_edge(ids[e["from"]], ids[e["to"]], label=e["label"], title=e["title"],
-                     dashes=e["kind"] == "mentionedIn", arrows="to")
-    net.toggle_physics(False)
-    return net
+def overview_kinds(nodes: list[dict]) -> list[str]:
+    """What the page draws before a pick: everything; or, for a bigger graph, its people, posts,
+    bodies and districts (slogans and projects appear with their district); or, for a big one,
+    only districts and bodies."""
+    if len(nodes) <= FULL_VIEW_LIMIT:
+        return sorted(NODE_STYLE)
+    core = ["district", "organization", "person", "post"]
+    if sum(1 for n in nodes if n["kind"] in core) <= FULL_VIEW_LIMIT:
+        return core
+    return ["district", "organization"]
 
 
 def _json_for_script(value) -> str:
@@ -126,19 +83,10 @@ def _vis_assets() -> tuple[str, str]:
 
 
 def render_view(g: Graph, title: str = "cadregraph") -> str:
-    data = collect(g)
-    net = network(data)
-    nodes, edges, _heading, _h, _w, options = net.get_network_data()
-    payload = {
-        "nodes": nodes, "edges": edges, "options": json.loads(options),
-        "people": {k: v for k, v in sorted(data.people.items())},
-        "posts": {k: v for k, v in sorted(data.posts.items())},
-        "districts": {k: v for k, v in sorted(data.districts.items())},
-        "ids": {node_id: i for i, node_id in enumerate(sorted(data.nodes))},
-        "kinds": NODE_STYLE,
-    }
+    payload = page_payload(g)
+    counts = {kind: sum(1 for n in payload["nodes"] if n["kind"] == kind) for kind in NODE_STYLE}
     js, css = _vis_assets()
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     template = env.from_string(resources.files("cadregraph.outputs").joinpath("templates/view.html.j2").read_text("utf-8"))
     return template.render(title=title, data_json=_json_for_script(payload), vis_js=js, vis_css=css,
-                           counts={k: sum(1 for n in data.nodes.values() if n["kind"] == k) for k in NODE_STYLE})
+                           options_json=_json_for_script(VIS_OPTIONS), counts=counts)

@@ -1,0 +1,137 @@
+"""Derived career facts, recomputed from the post observations on every build.
+
+What is written (terms in `ontology/careers.ttl`; the rules are in `tenures.py`):
+
+- one `cg:Tenure` (an `org:Membership`) per person and post — per stretch of it, when the
+  person left and came back — with `org:member`, `org:organization`, `org:role`, `cg:ofPost`
+  and `org:memberDuring` a `time:Interval` whose `time:hasBeginning` and `time:hasEnd` are
+  `time:Instant`s placed with `time:inXSDDate`, `time:inXSDgYearMonth` or `time:inXSDgYear`,
+  whichever the source's precision allows. The interval is what the documents attest: first
+  seen to last seen. `cg:openEnded true` says nothing closed it (the person may hold the post
+  still); `false` means an observation says they left on the end date. `cg:openBeginning`
+  likewise: `false` only when an observation says they took the post up on the begin date.
+- per post, `cg:holderIndex` on each tenure in date order, and `cg:predecessor` /
+  `cg:successor` between tenures where the order is certain and one person holds it at a time;
+- per person, one `cg:CareerStep` per document and date with the posts held there
+  (`cg:heldPost`), `cg:careerIndex`, `cg:previousStep`, `cg:newPost`, `cg:leftPost` and
+  `cg:postChanged`.
+Every derived node links to the observations it rests on (`cg:observation`).
+"""
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, TIME, XSD
+
+from .namespaces import CG, PROV, STATUSES
+from .partial_dates import PartialDate
+from .tenures import Sighting, Step, Tenure, build_tenures, career_steps, order_holders, role_kind
+
+_STATUS_NAMES = {str(iri): name for name, iri in STATUSES.items()}
+
+
+def add_careers(ctx) -> None:
+    """Post-processing step of the build: tenures, successions and career steps."""
+    sightings, posts = read_sightings(ctx.g)
+    tenures = build_tenures(sightings)
+    by_post: dict[str, list[Tenure]] = {}
+    for t in tenures:
+        by_post.setdefault(t.post, []).append(t)
+    for post, group in sorted(by_post.items()):
+        order_holders(group, single_holder=role_kind(posts[post]["role_label"]) == "single")
+    membership = {p for p, info in posts.items() if role_kind(info["role_label"]) == "membership"}
+    steps = career_steps(sightings, membership)
+    triples: list[tuple] = []
+    iris = {id(t): _tenure_iri(ctx, t) for t in tenures}
+    for t in tenures:
+        triples.extend(_tenure_triples(t, iris, posts[t.post]))
+    for person_steps in steps.values():
+        step_iris = {id(s): _step_iri(ctx, s) for s in person_steps}
+        for s in person_steps:
+            triples.extend(_step_triples(s, step_iris))
+    g = ctx.g
+    g.addN((s, p, o, g) for s, p, o in triples)
+
+
+def read_sightings(g) -> tuple[list[Sighting], dict[str, dict]]:
+    """Every post observation, and each post's organization and role. Read with plain triple
+    lookups: rdflib's SPARQL engine takes seconds per thousand rows of a join this wide."""
+    sightings: list[Sighting] = []
+    posts: dict[str, dict] = {}
+    for obs in sorted(set(g.subjects(RDF.type, CG.PostObservation))):
+        person, post, doc = one(g, obs, CG.holder), one(g, obs, CG.post), one(g, obs, PROV.wasDerivedFrom)
+        if person is None or post is None or doc is None:
+            continue
+        status = _STATUS_NAMES.get(str(one(g, obs, CG.status)), "holds")
+        sightings.append(Sighting(str(obs), str(person), str(post), str(doc),
+                                  PartialDate.parse(one(g, obs, DCTERMS.date)), status))
+        if str(post) not in posts:
+            role = one(g, post, ORG.role)
+            posts[str(post)] = {"org": one(g, post, ORG.postIn), "role": role,
+                                "role_label": str(zh_label(g, role) or "") if role is not None else ""}
+    return sightings, posts
+
+
+def one(g, subject, predicate):
+    """The value of a property (the least, if a resource has several, so builds are stable)."""
+    values = list(g.objects(subject, predicate))
+    return min(values) if values else None
+
+
+def zh_label(g, subject):
+    labels = sorted(o for o in g.objects(subject, RDFS.label) if getattr(o, "language", None) == "zh")
+    return labels[0] if labels else one(g, subject, RDFS.label)
+
+
+def _tenure_iri(ctx, t: Tenure) -> URIRef:
+    return ctx.iris.observation("tenure", t.person, t.post, str(t.number))
+
+
+def _step_iri(ctx, s: Step) -> URIRef:
+    return ctx.iris.observation("career-step", s.person, s.doc, s.date.value if s.date else "")
+
+
+def _tenure_triples(t: Tenure, iris: dict[int, URIRef], post: dict) -> list[tuple]:
+    node = iris[id(t)]
+    person, post_iri = URIRef(t.person), URIRef(t.post)
+    out = [
+        (node, RDF.type, CG.Tenure),
+        (node, RDF.type, ORG.Membership),
+        (node, ORG.member, person),
+        (node, CG.ofPost, post_iri),
+        (node, CG.openBeginning, Literal(not t.started)),
+        (node, CG.openEnded, Literal(not t.ended)),
+        (node, CG.holderIndex, Literal(t.holder_index, datatype=XSD.integer)),
+    ]
+    if post["org"] is not None:
+        out.append((node, ORG.organization, post["org"]))
+    if post["role"] is not None:
+        out.append((node, ORG.role, post["role"]))
+    out += [(node, CG.observation, URIRef(s.obs)) for s in t.sightings]
+    if t.begin is not None:
+        interval = URIRef(f"{node}-interval")
+        begin, end = URIRef(f"{node}-begin"), URIRef(f"{node}-end")
+        out += [(node, ORG.memberDuring, interval), (interval, RDF.type, TIME.Interval),
+                (interval, TIME.hasBeginning, begin), (interval, TIME.hasEnd, end)]
+        out += t.begin.instant_triples(begin) + t.end.instant_triples(end)
+    if t.predecessor is not None:
+        out.append((node, CG.predecessor, iris[id(t.predecessor)]))
+    if t.successor is not None:
+        out.append((node, CG.successor, iris[id(t.successor)]))
+    return out
+
+
+def _step_triples(s: Step, iris: dict[int, URIRef]) -> list[tuple]:
+    node = iris[id(s)]
+    out = [(node, RDF.type, CG.CareerStep), (node, CG.stepOf, URIRef(s.person))]
+    out += [(node, CG.observation, URIRef(x.obs)) for x in s.sightings]
+    out += [(node, CG.heldPost, URIRef(p)) for p in s.held]
+    out += [(node, CG.leftPost, URIRef(p)) for p in s.left]
+    if s.date is not None:
+        out.append((node, DCTERMS.date, s.date.literal()))
+    if s.index is not None:
+        out += [(node, CG.careerIndex, Literal(s.index, datatype=XSD.integer)),
+                (node, CG.postChanged, Literal(s.changed))]
+        out += [(node, CG.newPost, URIRef(p)) for p in s.new]
+    if s.previous is not None:
+        out.append((node, CG.previousStep, iris[id(s.previous)]))
+    return out

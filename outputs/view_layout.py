@@ -1,0 +1,215 @@
+"""The view's network: nodes and edges built from the view data, placed in Python with a fixed
+seed so the page needs no physics and every build gives the same picture.
+
+Up to SPRING_LIMIT nodes, networkx's spring layout places the whole graph. Beyond that its
+sparse variant takes minutes and draws a hairball, so nodes are grouped by district (city-level
+posts and bodies by organization; people and slogans join their neighbours' group): the groups
+are placed with a spring layout of the group graph, and each group's members with a spring
+layout of their own around their group's place (a sunflower spiral for a group too big for
+that). Every step runs on at most SPRING_LIMIT nodes, so the time grows about linearly.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+import networkx as nx
+
+LAYOUT_SEED = 7
+SPRING_LIMIT = 450
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+NODE_GAP = 28.0
+
+NODE_STYLE = {
+    "person": {"shape": "dot", "color": "#1f77b4", "size": 14},
+    "post": {"shape": "box", "color": "#ff9f40", "size": 10},
+    "organization": {"shape": "ellipse", "color": "#b0b0b0", "size": 10},
+    "district": {"shape": "diamond", "color": "#2ca02c", "size": 18},
+    "slogan": {"shape": "triangle", "color": "#d62728", "size": 11},
+    "project": {"shape": "star", "color": "#17becf", "size": 12},
+}
+PREFIX = {"person": "p", "post": "q", "organization": "o", "district": "d", "slogan": "s", "project": "j"}
+
+
+def node_id(kind: str, index: int) -> str:
+    return f"{PREFIX[kind]}{index}"
+
+
+def build_network(t: dict) -> tuple[list[dict], list[dict], dict[str, str]]:
+    """vis-network nodes and edges (without positions) from the view tables, and each node's
+    group for the large-graph layout. Documents are not nodes: they are hubs that would pull
+    every layout into one knot; the panel lists each fact's document and quote instead."""
+    nodes: list[dict] = []
+    group: dict[str, str] = {}
+
+    def add(kind, rows, label_key="label"):
+        for i, row in enumerate(rows):
+            nodes.append({"id": node_id(kind, i), "label": row[label_key], "kind": kind})
+
+    add("district", t["districts"])
+    add("organization", t["orgs"])
+    add("post", t["posts"])
+    add("person", t["people"])
+    add("slogan", t["slogans"])
+    add("project", t["projects"])
+    edges = _edges(t)
+    for i, row in enumerate(t["districts"]):
+        group[node_id("district", i)] = node_id("district", i)
+    for i, row in enumerate(t["orgs"]):
+        group[node_id("organization", i)] = node_id("district", row["district"]) if row["district"] is not None else node_id("organization", i)
+    for i, row in enumerate(t["posts"]):
+        group[node_id("post", i)] = group[node_id("organization", row["org"])]
+    for i, row in enumerate(t["projects"]):
+        group[node_id("project", i)] = node_id("district", row["district"])
+    _group_by_neighbours(nodes, edges, group)
+    return nodes, edges, group
+
+
+def _edges(t: dict) -> list[dict]:
+    edges: list[dict] = []
+    seen: set[tuple] = set()
+
+    def add(a, b, kind, label="", title=""):
+        if (a, b, kind) not in seen:
+            seen.add((a, b, kind))
+            edges.append({"from": a, "to": b, "kind": kind, "label": label, "title": title})
+
+    posts, people = t["posts"], t["people"]
+    for row in t["tenures"]:
+        span = row["first"] if row["first"] == row["last"] else f"{row['first']} → {row['last']}"
+        add(node_id("person", row["person"]), node_id("post", row["post"]), "holds", span or "?",
+            f"{people[row['person']]['label']} — {posts[row['post']]['label']}\n{span}")
+        if row.get("succ") is not None:
+            nxt = t["tenures"][row["succ"]]
+            add(node_id("person", row["person"]), node_id("person", nxt["person"]), "succeededBy", "",
+                f"{posts[row['post']]['label']}: {people[row['person']]['label']} → {people[nxt['person']]['label']}")
+    for i, row in enumerate(posts):
+        add(node_id("post", i), node_id("organization", row["org"]), "postIn", "", "post in")
+    for i, row in enumerate(t["orgs"]):
+        if row["district"] is not None:
+            add(node_id("organization", i), node_id("district", row["district"]), "inDistrict", "", "in district")
+    for row in t["sloganUses"]:
+        user = node_id("district", row["district"]) if row["district"] is not None else node_id("organization", row["org"])
+        add(node_id("slogan", row["slogan"]), user, "usedBy", "", "used by")
+    for i, row in enumerate(t["projects"]):
+        add(node_id("project", i), node_id("district", row["district"]), "inDistrict", "", "in district")
+    return edges
+
+
+def _group_by_neighbours(nodes: list[dict], edges: list[dict], group: dict[str, str]) -> None:
+    """People and slogans join the group most of their neighbours are in."""
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for e in edges:
+        neighbours[e["from"]].append(e["to"])
+        neighbours[e["to"]].append(e["from"])
+    for kind in ("person", "slogan"):
+        for n in nodes:
+            if n["kind"] == kind and n["id"] not in group:
+                counts = Counter(group[m] for m in neighbours[n["id"]] if m in group)
+                group[n["id"]] = min(counts, key=lambda g: (-counts[g], g)) if counts else n["id"]
+
+
+SATELLITES = ("slogan", "project")   # placed around the units they belong to, not by the spring
+
+
+def layout(nodes: list[dict], edges: list[dict], group: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Positions for every node: the core (districts, organizations, posts, people) by spring
+    layout, then slogans and projects in rings around the districts and bodies they belong to."""
+    core = sorted(n["id"] for n in nodes if n["kind"] not in SATELLITES)
+    satellites = sorted(n["id"] for n in nodes if n["kind"] in SATELLITES)
+    pairs = sorted({(e["from"], e["to"]) for e in edges})
+    core_set = set(core)
+    core_pairs = [(a, b) for a, b in pairs if a in core_set and b in core_set]
+    if len(core) <= SPRING_LIMIT:
+        out = _spring(core, core_pairs, (0.0, 0.0)) if core else {}
+    else:
+        out = _grouped_layout(core, core_pairs, group)
+    out.update(_around_units(satellites, pairs, out))
+    return out
+
+
+def _around_units(satellites: list[str], pairs, placed: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Each slogan or project at the centre of the units it is linked to, spread on a
+    sunflower with the others that share that centre so none overlap."""
+    anchors: dict[str, list[str]] = defaultdict(list)
+    for a, b in pairs:
+        if a in placed and b not in placed:
+            anchors[b].append(a)
+        elif b in placed and a not in placed:
+            anchors[a].append(b)
+    by_anchor: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for n in satellites:
+        by_anchor[tuple(sorted(set(anchors[n])))].append(n)
+    out: dict[str, tuple[float, float]] = {}
+    for key, ids in sorted(by_anchor.items()):
+        points = [placed[a] for a in key] or [(0.0, 0.0)]
+        cx, cy = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+        for k, n in enumerate(ids):
+            # outside the ring of the unit's own bodies, posts and people
+            r, a = NODE_GAP * (8 + 1.6 * math.sqrt(k)), k * GOLDEN_ANGLE
+            out[n] = (round(cx + r * math.cos(a), 1), round(cy + r * math.sin(a), 1))
+    return out
+
+
+def _spring(ids: list[str], pairs, centre: tuple[float, float]) -> dict[str, tuple[float, float]]:
+    """networkx's spring layout (the dense Fruchterman-Reingold, fast below SPRING_LIMIT nodes),
+    scaled so nodes keep about NODE_GAP apart."""
+    graph = nx.Graph()
+    graph.add_nodes_from(ids)
+    graph.add_edges_from(pairs)
+    if len(ids) == 1:
+        return {ids[0]: centre}
+    pos = nx.spring_layout(graph, seed=LAYOUT_SEED, k=2.5 / math.sqrt(len(ids)), iterations=100, method="force")
+    scale = 5.5 * NODE_GAP * math.sqrt(len(ids))
+    return {n: (round(centre[0] + float(x) * scale, 1), round(centre[1] + float(y) * scale, 1)) for n, (x, y) in pos.items()}
+
+
+def _grouped_layout(ids: list[str], pairs, group: dict[str, str]) -> dict[str, tuple[float, float]]:
+    members: dict[str, list[str]] = defaultdict(list)
+    for n in ids:
+        members[group.get(n, n)].append(n)
+    weights: Counter = Counter()
+    for a, b in pairs:
+        ga, gb = group.get(a, a), group.get(b, b)
+        if ga != gb:
+            weights[tuple(sorted((ga, gb)))] += 1
+    radius = {g: 5.5 * NODE_GAP * math.sqrt(len(ms)) for g, ms in members.items()}
+    anchors = _anchors(sorted(members), weights, radius)
+    out: dict[str, tuple[float, float]] = {}
+    inside = defaultdict(list)
+    for a, b in pairs:
+        if group.get(a, a) == group.get(b, b):
+            inside[group.get(a, a)].append((a, b))
+    for g in sorted(members):
+        ms = sorted(members[g])
+        if len(ms) <= SPRING_LIMIT:
+            out.update(_spring(ms, inside[g], anchors[g]))
+        else:
+            out.update(_sunflower(ms, anchors[g], NODE_GAP))
+    return out
+
+
+def _anchors(groups: list[str], weights: Counter, radius: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Group centres: a spring layout of the group graph, spread so the biggest groups do not
+    overlap; with very many groups, a sunflower by size."""
+    spread = 2.2 * max(radius.values())
+    if len(groups) <= SPRING_LIMIT:
+        graph = nx.Graph()
+        graph.add_nodes_from(groups)
+        graph.add_weighted_edges_from(sorted((a, b, w) for (a, b), w in weights.items()))
+        if len(groups) == 1:
+            return {groups[0]: (0.0, 0.0)}
+        pos = nx.spring_layout(graph, seed=LAYOUT_SEED, iterations=100, weight="weight", method="force")
+        scale = spread * math.sqrt(len(groups))
+        return {g: (float(x) * scale, float(y) * scale) for g, (x, y) in pos.items()}
+    by_size = sorted(groups, key=lambda g: (-radius[g], g))
+    return _sunflower(by_size, (0.0, 0.0), spread)
+
+
+def _sunflower(ids: list[str], centre: tuple[float, float], gap: float) -> dict[str, tuple[float, float]]:
+    """Points on Vogel's spiral, about `gap` apart: deterministic and linear."""
+    out = {}
+    for k, n in enumerate(ids):
+        r, a = gap * math.sqrt(k), k * GOLDEN_ANGLE
+        out[n] = (round(centre[0] + r * math.cos(a), 1), round(centre[1] + r * math.sin(a), 1))
+    return out

@@ -1,0 +1,221 @@
+"""Derived careers: tenures (first/last seen as OWL-Time intervals), successions and career
+steps — the rules on small tables of sightings, then in the graph built from the seeds."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import ORG, RDF, RDFS, TIME, XSD
+
+from cadregraph.graph.build import build_graph
+from cadregraph.graph.namespaces import CG
+from cadregraph.graph.partial_dates import PartialDate
+from cadregraph.graph.tenures import Sighting, build_tenures, career_steps, order_holders, role_kind
+from cadregraph.pipeline import extract_document
+
+from helpers import make_document
+
+
+def s(person, post, doc, date, status="holds"):
+    return Sighting(f"obs-{person}-{post}-{doc}", person, post, doc, PartialDate.parse(date), status)
+
+
+# ---------------------------------------------------------------- dates of any precision
+
+@pytest.mark.parametrize("earlier, later", [
+    ("2023-12-31", "2024"), ("2024", "2024-01"), ("2024-01", "2024-01-23"), ("2024-01-23", "2024-02"),
+    ("2023-10", "2023-10-24"), ("2024-12", "2025"),
+])
+def test_partial_dates_sort_without_inventing_a_day(earlier, later):
+    a, b = PartialDate(earlier), PartialDate(later)
+    assert a < b and sorted([b, a]) == [a, b]
+
+
+@pytest.mark.parametrize("a, b, certain", [
+    ("2024-01", "2024-02-01", True), ("2024-01", "2024-01-31", False), ("2024", "2024-06", False),
+    ("2023-12-31", "2024-01", True), ("2024-01-23", "2024-01", False),
+])
+def test_certainly_before_only_when_the_ranges_do_not_overlap(a, b, certain):
+    assert PartialDate(a).certainly_before(PartialDate(b)) is certain
+
+
+@pytest.mark.parametrize("value", ["", "2024-13", "2024-02-30", "24-01", "tomorrow", None])
+def test_bad_dates_are_no_dates(value):
+    assert PartialDate.parse(value) is None
+
+
+def test_literals_keep_their_precision():
+    assert PartialDate("2024-01").literal() == Literal("2024-01", datatype=XSD.gYearMonth)
+    triples = PartialDate("2024").instant_triples(URIRef("x:i"))
+    assert (URIRef("x:i"), TIME.inXSDgYear, Literal("2024", datatype=XSD.gYear)) in triples
+
+
+# ---------------------------------------------------------------- tenures
+
+def test_one_tenure_from_first_to_last_seen():
+    [t] = build_tenures([s("A", "P", "d2", "2024-01"), s("A", "P", "d1", "2023-10-24"), s("A", "P", "d3", "2025")])
+    assert (t.begin.value, t.end.value) == ("2023-10-24", "2025")
+    assert not t.started and not t.ended
+
+
+def test_leaving_closes_a_tenure_and_coming_back_opens_another():
+    tenures = build_tenures([s("A", "P", "d1", "2020-03"), s("A", "P", "d2", "2021-05", "leaves"),
+                             s("A", "P", "d3", "2023-01", "takes-up"), s("A", "P", "d4", "2024")])
+    assert [(t.begin.value, t.end.value, t.ended, t.started) for t in tenures] == [
+        ("2020-03", "2021-05", True, False), ("2023-01", "2024", False, True)]
+
+
+def test_proposed_is_not_holding():
+    assert build_tenures([s("A", "P", "d1", "2024-01", "proposed")]) == []
+
+
+def test_undated_sightings_join_the_tenure_without_moving_its_dates():
+    [t] = build_tenures([s("A", "P", "d1", "2024-01"), s("A", "P", "d2", None)])
+    assert len(t.sightings) == 2 and (t.begin.value, t.end.value) == ("2024-01", "2024-01")
+
+
+# ---------------------------------------------------------------- successions
+
+def holders(sightings, single=True):
+    tenures = build_tenures(sightings)
+    order_holders(tenures, single_holder=single)
+    return tenures
+
+
+def test_holders_in_date_order_with_predecessors():
+    a, b, c = holders([s("C", "P", "d3", "2025-01-23"), s("A", "P", "d1", "2023-10-24"), s("B", "P", "d2", "2024-01")])
+    assert [(t.person, t.holder_index) for t in (a, b, c)] == [("A", 1), ("B", 2), ("C", 3)]
+    assert (b.predecessor, b.successor, a.predecessor) == (a, c, None)
+
+
+def test_overlapping_holders_of_a_single_post_are_not_linked():
+    a, b = holders([s("A", "P", "d1", "2023-10"), s("A", "P", "d3", "2024-06"), s("B", "P", "d2", "2024-01")])
+    assert b.predecessor is None and a.successor is None
+
+
+def test_an_inner_overlap_does_not_hide_the_real_predecessor():
+    a, b, c = holders([s("A", "P", "d1", "2023-10"), s("A", "P", "d3", "2025-04"), s("B", "P", "d2", "2024-01"),
+                       s("C", "P", "d4", "2025-06")])
+    assert c.predecessor is a and b.predecessor is None and b.successor is None
+
+
+def test_an_observed_handover_links_holders_seen_in_the_same_month():
+    a, b = holders([s("A", "P", "d1", "2023-05"), s("A", "P", "d2", "2024-01", "leaves"),
+                    s("B", "P", "d2", "2024-01", "takes-up")])
+    assert b.predecessor is a
+
+
+def test_same_month_without_a_handover_is_not_an_order():
+    a, b = holders([s("A", "P", "d1", "2024-01"), s("B", "P", "d2", "2024-01-15")])
+    assert b.predecessor is None
+
+
+def test_shared_posts_are_numbered_but_not_chained():
+    tenures = holders([s("A", "D", "d1", "2023"), s("B", "D", "d2", "2024")], single=False)
+    assert [t.holder_index for t in tenures] == [1, 2] and all(t.predecessor is None for t in tenures)
+
+
+@pytest.mark.parametrize("role, kind", [("书记", "single"), ("区长", "single"), ("代表", "membership"),
+                                        ("常委", "shared"), ("副区长", "shared"), ("常务副区长", "single"),
+                                        ("副秘书长", "shared")])
+def test_role_kinds(role, kind):
+    assert role_kind(role) == kind
+
+
+# ---------------------------------------------------------------- career steps
+
+def test_a_new_post_changes_the_career_and_fewer_posts_do_not():
+    steps = career_steps([s("A", "区长", "d1", "2023-10-24"),
+                          s("A", "区长", "d2", "2025-01-23"), s("A", "书记", "d2", "2025-01-23"),
+                          s("A", "书记", "d3", "2025-04-24")], membership_posts=set())["A"]
+    assert [(st.index, st.changed, st.new) for st in steps] == [(1, False, ["区长"]), (2, True, ["书记"]), (3, False, [])]
+    assert steps[2].previous is steps[1]
+
+
+def test_a_first_membership_is_not_a_change():
+    steps = career_steps([s("A", "书记", "d1", "2023-10-24"), s("A", "书记", "d2", "2024-01"),
+                          s("A", "人大代表", "d2", "2024-01")], membership_posts={"人大代表"})["A"]
+    assert [st.changed for st in steps] == [False, False]
+
+
+def test_leaving_is_a_change_and_undated_steps_take_no_place():
+    steps = career_steps([s("A", "P", "d1", "2023"), s("A", "P", "d2", "2024", "leaves"), s("A", "Q", "d3", None)],
+                         membership_posts=set())["A"]
+    assert [(st.index, st.changed, st.left) for st in steps] == [(1, False, []), (2, True, ["P"]), (None, False, [])]
+
+
+# ---------------------------------------------------------------- in the graph
+
+def _tenure(g, person, post):
+    p = next(g.subjects(RDFS.label, Literal(person, lang="zh")))
+    q = next(x for x in g.subjects(RDFS.label, Literal(post, lang="zh")) if (x, RDF.type, ORG.Post) in g)
+    [t] = [t for t in g.subjects(ORG.member, p) if (t, CG.ofPost, q) in g]
+    return t
+
+
+def _interval(g, t):
+    interval = g.value(t, ORG.memberDuring)
+    begin, end = g.value(interval, TIME.hasBeginning), g.value(interval, TIME.hasEnd)
+    return list(g.predicate_objects(begin)), list(g.predicate_objects(end))
+
+
+def test_seed_tenure_is_an_interval_with_the_real_precision(seeds_graph):
+    g = seeds_graph
+    t = _tenure(g, "石强", "彭水苗族土家族自治县委书记")
+    assert (t, RDF.type, CG.Tenure) in g and (t, RDF.type, ORG.Membership) in g
+    begin, end = _interval(g, t)
+    assert (TIME.inXSDDate, Literal("2023-10-24", datatype=XSD.date)) in begin
+    assert (TIME.inXSDgYearMonth, Literal("2024-01", datatype=XSD.gYearMonth)) in end
+    assert g.value(t, CG.openEnded) == Literal(True) and g.value(t, CG.openBeginning) == Literal(True)
+    assert len(list(g.objects(t, CG.observation))) == 2
+
+
+def test_seed_successions(seeds_graph):
+    g = seeds_graph
+    assert g.value(_tenure(g, "江夏", "长寿区委书记"), CG.predecessor) == _tenure(g, "刘小强", "长寿区委书记")
+    assert g.value(_tenure(g, "姜天波", "綦江区委书记"), CG.successor) == _tenure(g, "尹国喜", "綦江区委书记")
+    assert g.value(_tenure(g, "聂红焰", "重庆高新区党工委书记"), CG.predecessor) == _tenure(g, "张安疆", "重庆高新区党工委书记")
+    # a people's-congress seat is shared: numbered, never chained
+    deputy = _tenure(g, "石强", "重庆市人大代表")
+    assert g.value(deputy, CG.holderIndex) is not None and g.value(deputy, CG.predecessor) is None
+
+
+def test_seed_career_flags_the_change_of_post(seeds_graph):
+    g = seeds_graph
+    shi = next(g.subjects(RDFS.label, Literal("石强", lang="zh")))
+    steps = sorted(((int(g.value(st, CG.careerIndex)), st) for st in g.subjects(CG.stepOf, shi)))
+    assert [g.value(st, CG.postChanged).toPython() for _, st in steps] == [False, False, True]
+    new = {str(g.value(p, RDFS.label)) for p in g.objects(steps[2][1], CG.newPost)}
+    assert new == {"重庆市文化旅游委党委书记"}
+
+
+def test_careers_are_recomputed_from_the_observations_on_every_build():
+    text = "江北区委书记 李明远\n\n江北区深入学习贯彻。\n"
+    docs = [make_document(text, "a", "2023-05"), make_document(text.replace("李明远", "赵新成"), "b", "2024-09")]
+    facts = [f for d in docs for f in extract_document(d)]
+    g = build_graph(docs, facts)
+    assert g.value(_tenure(g, "赵新成", "江北区委书记"), CG.predecessor) == _tenure(g, "李明远", "江北区委书记")
+    # an observation that 李明远 left the post in the later document closes his tenure there
+    leaves = replace(facts[0], status="leaves", evidence=replace(facts[0].evidence, doc_id="b"))
+    g2 = build_graph(docs, facts + [leaves])
+    t = _tenure(g2, "李明远", "江北区委书记")
+    assert g2.value(t, CG.openEnded) == Literal(False)
+    _, end = _interval(g2, t)
+    assert (TIME.inXSDgYearMonth, Literal("2024-09", datatype=XSD.gYearMonth)) in end
+    assert g2.value(_tenure(g2, "赵新成", "江北区委书记"), CG.predecessor) == t
+
+
+def test_careers_ontology_declares_every_term_it_uses():
+    from rdflib import Graph
+    from importlib import resources
+
+    onto = Graph().parse(data=resources.files("cadregraph.ontology").joinpath("careers.ttl").read_text("utf-8"),
+                         format="turtle")
+    names = ("Tenure CareerStep ofPost openBeginning openEnded holderIndex predecessor successor observation "
+             "stepOf heldPost leftPost newPost careerIndex previousStep postChanged").split()
+    for name in names:
+        term = getattr(CG, name)
+        langs = {lbl.language for lbl in onto.objects(term, RDFS.label)}
+        assert {"en", "zh"} <= langs, name
+        assert onto.value(term, RDFS.comment) is not None, name
