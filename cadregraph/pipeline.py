@@ -5,7 +5,11 @@ The command line is a thin shell over `build()`; notebooks call `extract_corpus(
 """
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -50,42 +54,117 @@ def _extractors(classes: tuple) -> tuple:
 
 
 def extract_corpus(paths: Iterable[Path | str], progress: Callable[[Iterable], Iterable] | None = None,
-                   strict: bool = False, skip: Callable[[Document], str | None] | None = None) -> Corpus:
+                   strict: bool = False, skip: Callable[[Document], str | None] | None = None,
+                   workers: int | None = None) -> Corpus:
     """Read and extract every document; a file that fails is recorded, and the rest go on
     (with `strict`, the first failure ends the run). `skip(doc)`: a reason not to extract a
-    document that was read (`build --update`: it is already in the graph), or None."""
+    document that was read (`build --update`: it is already in the graph), or None.
+
+    `workers`: processes extracting in parallel (None: one per CPU for a corpus of
+    PARALLEL_MIN_DOCS documents or more, else 1). Results are merged in the order of the
+    files, so the corpus is the same whatever the number of workers."""
     corpus = Corpus()
     files = find_document_paths(paths)
+    workers = choose_workers(workers, len(files))
     seen_ids: dict[str, Path] = {}
-    for path in (progress(files) if progress else files):
-        try:
-            doc = read_document(path)
-            if doc.doc_id in seen_ids:
-                raise DocumentError(path, f"has the same name as {seen_ids[doc.doc_id]}; document names must be unique")
-            seen_ids[doc.doc_id] = path
-            reason = skip(doc) if skip else None
-            if reason:
-                corpus.skipped.append((doc, reason))
-                continue
-            facts = extract_document(doc)
-        except DocumentError as exc:
-            corpus.failures.append(exc)
-            if strict:
-                break
-            continue
-        except Exception as exc:  # noqa: BLE001 - one document's bug must not lose the corpus
-            corpus.failures.append(DocumentError(path, f"extraction failed: {type(exc).__name__}: {exc}"))
-            if strict:
-                break
-            continue
-        corpus.documents.append(doc)
-        corpus.facts.extend(facts)
-        corpus.facts_of[doc.doc_id] = facts
+    with _outcomes(files, skip, workers) as outcomes:
+        for path, (kind, doc, payload) in zip(progress(files) if progress else files, outcomes):
+            if doc is not None:
+                if doc.doc_id in seen_ids:
+                    kind, payload = "failed", DocumentError(
+                        path, f"has the same name as {seen_ids[doc.doc_id]}; document names must be unique")
+                else:
+                    seen_ids[doc.doc_id] = path
+            if kind == "failed":
+                corpus.failures.append(payload)
+                if strict:
+                    break
+            elif kind == "skipped":
+                corpus.skipped.append((doc, payload))
+            else:
+                corpus.documents.append(doc)
+                corpus.facts.extend(payload)
+                corpus.facts_of[doc.doc_id] = payload
     return corpus
+
+
+PARALLEL_MIN_DOCS = 40
+
+
+def choose_workers(workers: int | None, documents: int) -> int:
+    if workers is None:
+        workers = _cpus() if documents >= PARALLEL_MIN_DOCS else 1
+    if workers < 1:
+        raise ValueError(f"workers must be 1 or more, not {workers}")
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    return max(1, min(workers, documents)) if fork else 1
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _read_and_extract(path: Path, skip) -> tuple[str, Document | None, object]:
+    """("ok", doc, facts), ("skipped", doc, reason) or ("failed", doc or None, DocumentError)."""
+    doc = None
+    try:
+        doc = read_document(path)
+        reason = skip(doc) if skip else None
+        if reason:
+            return "skipped", doc, reason
+        return "ok", doc, extract_document(doc)
+    except DocumentError as exc:
+        return "failed", doc, exc
+    except Exception as exc:  # noqa: BLE001 - one document's bug must not lose the corpus
+        return "failed", doc, DocumentError(path, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+_worker_skip = None
+
+
+def _init_worker(skip) -> None:
+    global _worker_skip
+    _worker_skip = skip
+
+
+def _worker(path: Path):
+    return _read_and_extract(path, _worker_skip)
+
+
+@contextmanager
+def _outcomes(files: list[Path], skip, workers: int):
+    """The outcome of each file, in the order of `files`. With several workers, forked
+    processes (which inherit `skip`, even a closure) take chunks of files; `imap` hands the
+    results back in order, and leaving the block stops the workers (after `strict` breaks)."""
+    if workers == 1:
+        yield (_read_and_extract(path, skip) for path in files)
+        return
+    chunk = max(1, min(16, len(files) // (workers * 8)))
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(skip,)) as pool:
+        yield pool.imap(_worker, files, chunksize=chunk)
 
 
 def build_graph(corpus: Corpus, base: str = DEFAULT_BASE, identity_file: Path | None = None,
                 graph: Graph | None = None) -> Graph:
     """`graph`: an empty graph to build into (graph.store.memory_graph() for big corpora)."""
-    return _build_graph(corpus.documents, corpus.facts, base=base,
-                        options={"identity_file": identity_file}, graph=graph)
+    with gc_paused():
+        return _build_graph(corpus.documents, corpus.facts, base=base,
+                            options={"identity_file": identity_file}, graph=graph)
+
+
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection while the graph is built. A build allocates millions of
+    objects that live until it ends; every full collection walks all of them, which made
+    building 40% slower on 100 documents and worse as the corpus grows. Reference counting
+    still frees everything that is dropped; collection resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 
 import charset_normalizer
+import regex
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -18,12 +19,27 @@ _BOMS = (
 _CANDIDATES = ["gb18030", "utf_16_le", "utf_16_be", "big5", "utf_8"]
 
 
+_ESCAPED = regex.compile(r"[\udc80-\udcff]")
+_ASCII = bytes(range(128))
+
+
 class NotTextError(ValueError):
     """The bytes are not text in any encoding we accept."""
 
 
-def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
-    """Return (text, encoding, warnings). Raises NotTextError with the reason."""
+# A UTF-8 file with a few damaged bytes (a bad copy, a cut-and-paste) is still UTF-8: up to
+# this share of its non-ASCII bytes may be invalid; they become U+FFFD and a warning says so.
+# A GBK page read as UTF-8 fails on nearly every non-ASCII byte, far above this.
+DAMAGED_UTF8_SHARE = 0.02
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+            "big5-hkscs": "big5hkscs", "unicode": "utf-16"}
+
+
+def decode_bytes(data: bytes, hint: str | None = None) -> tuple[str, str, list[str]]:
+    """Return (text, encoding, warnings). Raises NotTextError with the reason.
+
+    `hint`: the encoding the file declares (an HTML page's <meta charset>), tried first after
+    a byte-order mark and UTF-8, and kept only if it decodes strictly to readable text."""
     if not data:
         raise NotTextError("empty file")
     for bom, encoding in _BOMS:
@@ -32,14 +48,9 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
                 return data.decode(encoding), encoding, []
             except UnicodeDecodeError as exc:
                 raise NotTextError(f"starts with a {encoding} byte-order mark but does not decode: {exc.reason}")
-    try:
-        return _checked(data.decode("utf-8")), "utf-8", []
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and exc.reason in ("unexpected end of data",):
-            # A download cut inside the last character: keep everything before it.
-            return _checked(data[: exc.start].decode("utf-8")), "utf-8", [
-                f"truncated UTF-8: the last {len(data) - exc.start} byte(s) were an incomplete character and were dropped"
-            ]
+    found = _utf8(data) or _declared(data, hint) or _damaged_utf8(data)
+    if found:
+        return found
     utf16 = _sniff_bomless_utf16(data)
     if utf16:
         try:
@@ -79,8 +90,50 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     return _checked(text), encoding, []
 
 
+def _utf8(data: bytes) -> tuple[str, str, list[str]] | None:
+    try:
+        text, warnings = data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        if not (exc.start >= len(data) - 3 and exc.reason == "unexpected end of data"):
+            return None
+        # A download cut inside the last character: keep everything before it.
+        text = data[: exc.start].decode("utf-8", "replace")
+        warnings = [f"truncated UTF-8: the last {len(data) - exc.start} byte(s) were an incomplete "
+                    "character and were dropped"]
+    sample = text[:8192]
+    if sample.count("\x00") > max(3, 0.01 * len(sample)):
+        return None     # valid UTF-8 but NULs: UTF-16 without a byte-order mark, or binary
+    return _checked(text), "utf-8", warnings
+
+
+def _declared(data: bytes, hint: str | None) -> tuple[str, str, list[str]] | None:
+    if not hint:
+        return None
+    encoding = _ALIASES.get(hint.lower(), hint.lower())
+    try:
+        text = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return (_checked(text), encoding, []) if _plausibility(text) >= 0.8 else None
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str, list[str]] | None:
+    text = data.decode("utf-8", "surrogateescape")     # each invalid byte → one lone surrogate
+    bad = [m.start() for m in _ESCAPED.finditer(text)]
+    non_ascii = len(data.translate(None, _ASCII))    # the bytes left once ASCII is deleted
+    if not bad or len(bad) > DAMAGED_UTF8_SHARE * non_ascii:
+        return None
+    text = _ESCAPED.sub("\ufffd", text)
+    if _plausibility(text) < 0.8:
+        return None
+    return _checked(text), "utf-8", [
+        f"damaged UTF-8: {len(bad)} invalid byte(s) replaced by U+FFFD (first at character {bad[0]})"]
+
+
 def _checked(text: str) -> str:
-    if _control_ratio(text) > 0.05:
+    # A few control characters (a stray BEL, a form feed) are dirt in a text; a binary file
+    # decodes to many.
+    if _control_ratio(text) > 0.05 and _control_count(text) >= 8:
         raise NotTextError("binary data: decodes mostly to control characters, not a text document")
     return text
 
@@ -117,6 +170,10 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls > 0.02 * len(sample)
+
+
+def _control_count(text: str) -> int:
+    return sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
 
 
 def _control_ratio(text: str) -> float:

@@ -12,10 +12,18 @@ from pathlib import Path
 
 from .dates import date_from_metadata, infer_date
 from .decode import NotTextError, decode_bytes
-from .html import looks_like_html, html_to_text
+from .html import declared_charset, looks_like_html, html_to_text
 from .model import DocDate, Document, DocumentError
 
 METADATA_SUFFIX = ".meta.json"
+# A folder cadregraph built into lists the files it wrote here; they are outputs, never inputs
+# (a user who builds into a folder inside the corpus must not get graph.ttl read back as a page).
+OUTPUT_MANIFEST = ".cadregraph-manifest.json"
+STORE_MARKER = ".cadregraph-store"      # graph/store.py's marker: a database folder, all output
+# One document is read whole into memory, with an offset per character; past this size it is
+# far more likely a dump or a disk image than an article.
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+METADATA_FIELDS = ("date", "title", "source")
 
 
 def find_document_paths(paths: Iterable[Path | str]) -> list[Path]:
@@ -24,9 +32,10 @@ def find_document_paths(paths: Iterable[Path | str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            outputs: dict[Path, frozenset[str] | None] = {}
             found.extend(
                 p for p in sorted(path.rglob("*"))
-                if p.is_file() and _is_document_name(p) and not _is_hidden(p, path)
+                if p.is_file() and _is_document_name(p) and not _is_hidden(p, path) and not _is_output(p, outputs)
             )
         else:
             found.append(path)
@@ -45,6 +54,22 @@ def _is_document_name(path: Path) -> bool:
                 or path.name in ("__init__.py", "README.md") or path.suffix in (".py", ".pyc"))
 
 
+def _is_output(path: Path, known: dict[Path, frozenset[str] | None]) -> bool:
+    if path.parent not in known:
+        store = (path.parent / STORE_MARKER).exists()
+        known[path.parent] = None if store else _outputs_listed_in(path.parent)
+    listed = known[path.parent]
+    return listed is None or path.name in listed
+
+
+def _outputs_listed_in(folder: Path) -> frozenset[str]:
+    try:
+        listed = json.loads((folder / OUTPUT_MANIFEST).read_text("utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(n for n in listed if isinstance(n, str))     # a list or a {name: hashes}
+
+
 def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") or part == "__pycache__" for part in path.relative_to(root).parts[:-1])
 
@@ -59,22 +84,21 @@ def read_documents(paths: Iterable[Path | str]) -> Iterator[Document | DocumentE
 
 def read_document(path: Path | str, metadata: dict | None = None) -> Document:
     path = Path(path)
+    data = _read_bytes(path)
+    html_like = path.suffix.lower() in (".html", ".htm", ".xhtml", ".shtml") or data.lstrip()[:1] == b"<"
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(path, "no such file") from None
-    except IsADirectoryError:
-        raise DocumentError(path, "is a directory") from None
-    except OSError as exc:
-        raise DocumentError(path, f"cannot be read: {exc.strerror or exc}") from None
-    try:
-        text, encoding, warnings = decode_bytes(data)
+        text, encoding, warnings = decode_bytes(data, declared_charset(data) if html_like else None)
     except NotTextError as exc:
         raise DocumentError(path, str(exc)) from None
     if looks_like_html(path, text):
         text = html_to_text(text)
         encoding += "+html"
+        if not text.strip():
+            raise DocumentError(path, "HTML page with no visible text")
+    if not text.strip() or not any(ch.isprintable() and not ch.isspace() for ch in text[:65536]):
+        raise DocumentError(path, "no text: only spaces, line breaks or control characters")
     meta = metadata if metadata is not None else load_metadata(path)
+    _check_metadata(meta, path)
     date = date_from_metadata(meta.get("date"), path) if meta.get("date") else infer_date(text)
     return Document(
         doc_id=path.stem,
@@ -88,6 +112,32 @@ def read_document(path: Path | str, metadata: dict | None = None) -> Document:
         source=meta.get("source"),
         warnings=tuple(warnings),
     )
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise DocumentError(path, "is a directory")
+        if path.exists() and not path.is_file():
+            # a FIFO or a device would block or never end
+            raise DocumentError(path, "is not a regular file")
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise DocumentError(path, f"is {size / 2**20:.0f} MiB, larger than the {MAX_DOCUMENT_BYTES // 2**20} MiB "
+                                      "a document may be; split it")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(path, "no such file") from None
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def _check_metadata(meta: dict, path: Path) -> None:
+    for key in METADATA_FIELDS:
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            raise DocumentError(path.with_name(path.stem + METADATA_SUFFIX),
+                                f"metadata {key!r} must be a string, not {type(value).__name__}")
 
 
 def load_metadata(path: Path) -> dict:
