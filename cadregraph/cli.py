@@ -40,7 +40,10 @@ def main() -> None:
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write the graph into an Oxigraph database in this folder (for big graphs; "
                    "query it with 'cadregraph query --store').")
-def build(paths, out_dir, base, identity_file, strict, force, formats, store_dir, update):
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="Processes that read and extract documents in parallel; default: one per CPU for "
+                   "40 documents or more. The graph is the same for any N.")
+def build(paths, out_dir, base, identity_file, strict, force, formats, store_dir, update, workers):
     """Read PATHS (files or folders; default: the bundled seeds), extract, and write
     OUT/graph.ttl (or the --format files) and OUT/view.html. A file that fails is reported at
     the end and the exit status is 1; the other files are built."""
@@ -49,7 +52,7 @@ def build(paths, out_dir, base, identity_file, strict, force, formats, store_dir
     formats = [f.strip() for item in formats for f in item.split(",") if f.strip()]
     try:
         summary = run_build(list(paths), out_dir, base=base, identity_file=identity_file, strict=strict, force=force,
-                            formats=formats, store=store_dir, update=update)
+                            formats=formats, store=store_dir, update=update, workers=workers)
     except (OutputFolderError, ValueError) as exc:
         _fail(str(exc))
     click.echo(summary.text())

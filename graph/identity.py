@@ -90,34 +90,79 @@ class _UnionFind:
 
 
 def resolve_people(mentions: list[Mention], overrides: Overrides | None = None) -> dict[tuple[str, str], Person]:
-    """Map (name, doc_id) to a Person."""
+    """Map (name, doc_id) to a Person.
+
+    Only mentions that can merge are compared: those of one name, and those of two names that
+    differ in one given-name character (found by blocking on the name with one position
+    masked), so a corpus of tens of thousands of documents resolves in near-linear time.
+    """
     overrides = overrides or Overrides()
     mentions = sorted(mentions, key=lambda m: (m.name, m.date or "", m.doc_id))
     uf = _UnionFind(len(mentions))
     reasons: dict[int, list[str]] = {}
     apart = _apart_pairs(mentions, overrides)
-    common = common_names()
-    for i, a in enumerate(mentions):
-        for j in range(i + 1, len(mentions)):
-            b = mentions[j]
-            if (i, j) in apart:
-                continue
-            if a.name == b.name:
-                if a.name not in common or _linked(a, b):
-                    uf.union(i, j)
-            elif _variant(a, b, mentions):
-                uf.union(i, j)
-                post = sorted(a.post_keys & b.post_keys)[0]
-                reasons.setdefault(i, []).append(
-                    f"name variant: {a.name} ({a.doc_id}, {a.date}) and {b.name} ({b.doc_id}, {b.date}) "
-                    f"differ in one character and hold the same post {post} within two years")
+    by_name: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_name.setdefault(m.name, []).append(i)
+    _merge_same_names(mentions, by_name, uf, apart)
+    docs_of = {name: {mentions[i].doc_id for i in idx} for name, idx in by_name.items()}
+    for i, j in _variant_candidates(mentions, by_name):
+        a, b = mentions[i], mentions[j]
+        if (i, j) not in apart and _variant(a, b, docs_of):
+            uf.union(i, j)
+            post = sorted(a.post_keys & b.post_keys)[0]
+            reasons.setdefault(i, []).append(
+                f"name variant: {a.name} ({a.doc_id}, {a.date}) and {b.name} ({b.doc_id}, {b.date}) "
+                f"differ in one character and hold the same post {post} within two years")
     for left, right in overrides.merges:
-        for i, a in enumerate(mentions):
-            for j, b in enumerate(mentions):
-                if _matches(a, left) and _matches(b, right):
-                    uf.union(i, j)
-                    reasons.setdefault(i, []).append(f"merged by the user's identity file: {left} = {right}")
+        rights = [j for j, b in enumerate(mentions) if _matches(b, right)]
+        for i in (i for i, a in enumerate(mentions) if _matches(a, left)):
+            for j in rights:
+                uf.union(i, j)
+                reasons.setdefault(i, []).append(f"merged by the user's identity file: {left} = {right}")
     return _people(mentions, uf, reasons)
+
+
+def _merge_same_names(mentions, by_name, uf, apart) -> None:
+    """Rules 1–2: one name is one person, unless it is common and nothing else links them."""
+    common = common_names()
+    for name, idx in by_name.items():
+        if apart and any((i, j) in apart for i in idx for j in idx):
+            for k, i in enumerate(idx):
+                for j in idx[k + 1:]:
+                    if (i, j) not in apart and (name not in common or _linked(mentions[i], mentions[j])):
+                        uf.union(i, j)
+        elif name not in common:
+            for j in idx[1:]:
+                uf.union(idx[0], j)
+        else:
+            # Mentions sharing any post, organization or district key are linked.
+            first: dict[tuple[str, str], int] = {}
+            for i in idx:
+                m = mentions[i]
+                keys = [("p", k) for k in m.post_keys] + [("o", k) for k in m.org_keys] + [("d", k) for k in m.district_ids]
+                for key in keys:
+                    uf.union(first.setdefault(key, i), i)
+
+
+def _variant_candidates(mentions, by_name) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of mentions that share a post and whose names differ only at one
+    position after the first, in the order the pairwise rule would visit them."""
+    blocks: dict[tuple[int, str, str], dict[str, list[int]]] = {}
+    for name, idx in by_name.items():
+        for pos in range(1, len(name)):
+            masked = name[:pos] + "\x00" + name[pos + 1:]
+            for i in idx:
+                for post in mentions[i].post_keys:
+                    blocks.setdefault((pos, masked, post), {}).setdefault(name, []).append(i)
+    pairs = set()
+    for block in blocks.values():
+        if len(block) > 1:
+            groups = list(block.values())
+            for k, left in enumerate(groups):
+                for right in groups[k + 1:]:
+                    pairs.update((min(i, j), max(i, j)) for i in left for j in right)
+    return sorted(pairs)
 
 
 def _matches(m: Mention, token: str) -> bool:
@@ -137,15 +182,14 @@ def _linked(a: Mention, b: Mention) -> bool:
     return bool(a.post_keys & b.post_keys or a.org_keys & b.org_keys or a.district_ids & b.district_ids)
 
 
-def _variant(a: Mention, b: Mention, all_mentions: list[Mention]) -> bool:
+def _variant(a: Mention, b: Mention, docs_of: dict[str, set[str]]) -> bool:
     if len(a.name) != len(b.name) or a.name[0] != b.name[0]:
         return False
     if sum(x != y for x, y in zip(a.name, b.name)) != 1:
         return False
     if not (a.post_keys & b.post_keys) or not _close(a.date, b.date):
         return False
-    together = {m.doc_id for m in all_mentions if m.name == a.name} & {m.doc_id for m in all_mentions if m.name == b.name}
-    return not together
+    return not (docs_of[a.name] & docs_of[b.name])
 
 
 def _close(a: str | None, b: str | None) -> bool:

@@ -18,7 +18,8 @@ from tqdm import tqdm
 
 from cadregraph.documents import Document, DocumentError
 from cadregraph.graph.formats import get_format, serialize
-from cadregraph.graph.store import check_store_folder, memory_graph, save_store
+from cadregraph.graph.fastgraph import fast_graph
+from cadregraph.graph.store import check_store_folder, save_store
 from cadregraph.pipeline import Corpus, build_graph, bundled_seeds, extract_corpus
 
 from .fact_cache import CACHE_NAME, CacheError, DocumentFacts, FactCache, code_fingerprint, dump_cache, load_cache
@@ -67,10 +68,11 @@ class BuildSummary:
 
 def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path | None = None,
               strict: bool = False, force: bool = False, formats: Sequence[str] = ("turtle",),
-              store: Path | None = None, update: bool = False) -> BuildSummary:
+              store: Path | None = None, update: bool = False, workers: int | None = None) -> BuildSummary:
     """`formats`: graph files to write (turtle, ntriples, trig, nquads, jsonld); `store`: also
     write the graph into an Oxigraph store in that folder (and build it on Oxigraph);
-    `update`: add `paths` to the documents already built into `out_dir`."""
+    `update`: add `paths` to the documents already built into `out_dir`; `workers`: processes
+    that extract in parallel (None: one per CPU for a large corpus)."""
     chosen = list(dict.fromkeys(get_format(f) for f in formats))
     names = [f.file_name for f in chosen] + ["view.html"]
     check_output_folder(out_dir, names + [CACHE_NAME], force)
@@ -85,13 +87,13 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
         return tqdm(files, desc="documents", unit="doc", disable=None if len(files) > PROGRESS_THRESHOLD else True)
 
     corpus = extract_corpus(paths, progress=progress, strict=strict,
-                            skip=_already_built(previous) if previous else None)
+                            skip=_already_built(previous) if previous else None, workers=workers)
     if strict and corpus.failures:
         return BuildSummary(documents=len(corpus.documents), failures=corpus.failures, stopped=True)
     cache = _merged(previous, corpus, base, fingerprint)
     documents, facts = _canonical(cache)
     g = build_graph(Corpus(documents=documents, facts=facts), base=base, identity_file=identity_file,
-                    graph=memory_graph() if store else None)
+                    graph=fast_graph())
     outputs = {f.file_name: serialize(g, f, base=base) for f in chosen}
     outputs["view.html"] = render_view(g).encode("utf-8")
     outputs[CACHE_NAME] = dump_cache(cache)

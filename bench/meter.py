@@ -1,0 +1,101 @@
+"""Time and peak memory of one stage of a benchmark process.
+
+Peak memory is the resident set size (RSS) of this process and its children (extraction
+workers), sampled every few milliseconds while the stage runs, and the high-water mark the
+kernel keeps (`ru_maxrss`) when the stage raised it; `delta` is the peak minus the RSS the
+stage started with (the memory the stage itself needed on top of its inputs).
+"""
+from __future__ import annotations
+
+import os
+import resource
+import threading
+import time
+from dataclasses import dataclass
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+SAMPLE_SECONDS = 0.005
+
+
+def rss_of(pid: int | str = "self") -> int:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def children_of(pid: int | str = "self") -> list[str]:
+    out = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", "rb") as handle:
+                out.extend(handle.read().decode().split())
+        except OSError:
+            pass
+    return out
+
+
+def tree_rss() -> int:
+    """RSS of this process plus all its descendants."""
+    total, todo = rss_of(), children_of()
+    while todo:
+        pid = todo.pop()
+        total += rss_of(pid)
+        todo.extend(children_of(pid))
+    return total
+
+
+def maxrss_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+@dataclass
+class Measure:
+    wall: float = 0.0
+    cpu: float = 0.0
+    start_rss: int = 0
+    peak_rss: int = 0
+
+    @property
+    def delta(self) -> int:
+        return max(0, self.peak_rss - self.start_rss)
+
+    def as_dict(self) -> dict:
+        return {"wall": self.wall, "cpu": self.cpu, "start_rss": self.start_rss, "peak_rss": self.peak_rss,
+                "delta_rss": self.delta}
+
+
+class Meter:
+    """`with Meter() as m: …` → m.measure holds wall and CPU seconds and the peak RSS."""
+
+    def __init__(self):
+        self.measure = Measure()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(SAMPLE_SECONDS):
+            self.measure.peak_rss = max(self.measure.peak_rss, tree_rss())
+
+    def __enter__(self) -> Measure:
+        m = self.measure
+        m.start_rss = m.peak_rss = tree_rss()
+        self._maxrss_before = maxrss_bytes()
+        self._thread.start()
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return m
+
+    def __exit__(self, *exc) -> None:
+        m = self.measure
+        m.wall = time.perf_counter() - self._wall
+        m.cpu = time.process_time() - self._cpu
+        self._stop.set()
+        self._thread.join()
+        m.peak_rss = max(m.peak_rss, tree_rss())
+        if maxrss_bytes() > self._maxrss_before:   # the stage set a new high the sampler may have missed
+            m.peak_rss = max(m.peak_rss, maxrss_bytes())

@@ -1,0 +1,148 @@
+"""The stages the benchmark times, each run by `run.py` in a process of its own.
+
+Every stage returns a dict with its measure(s) and what it produced (documents, bytes,
+triples). Stages call the library the way `cadregraph build` does; the references (one
+combined regex pass, jieba.posseg) read the same texts from memory.
+"""
+from __future__ import annotations
+
+import gc
+import inspect
+import json
+import pickle
+import tempfile
+from pathlib import Path
+
+from meter import Meter
+
+
+def _extract(corpus_dir: Path, workers: int):
+    from cadregraph.pipeline import extract_corpus
+
+    if "workers" in inspect.signature(extract_corpus).parameters:
+        return extract_corpus([corpus_dir], workers=workers)
+    return extract_corpus([corpus_dir])
+
+
+def _sizes(corpus) -> dict:
+    return {"docs": len(corpus.documents), "bytes": sum(len(d.text.encode("utf-8")) for d in corpus.documents),
+            "facts": len(corpus.facts), "failures": len(corpus.failures)}
+
+
+def stage_extract(corpus_dir: Path, workers: int, cache: Path | None) -> dict:
+    with Meter() as m:
+        corpus = _extract(corpus_dir, workers)
+    if cache is not None:
+        gc.disable()          # pickling a large corpus is not part of the stage; keep it quick
+        with open(cache, "wb") as handle:
+            pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return {**_sizes(corpus), "extract": m.as_dict()}
+
+
+def _load(cache: Path):
+    gc.disable()
+    with open(cache, "rb") as handle:
+        corpus = pickle.load(handle)
+    gc.enable()
+    return corpus
+
+
+def stage_outputs(cache: Path, out_dir: Path) -> dict:
+    """Graph building, Turtle and the view, one after the other in this process; each has its
+    own time and peak (measured over its own stretch, on top of what earlier stages hold)."""
+    from cadregraph.graph.formats import serialize
+    from cadregraph.pipeline import build_graph
+
+    corpus = _load(cache)
+    result = _sizes(corpus)
+    with Meter() as graph_m:
+        g = build_graph(corpus)
+    result["triples"] = len(g)
+    result["graph"] = graph_m.as_dict()
+    with Meter() as turtle_m:
+        data = serialize(g, "turtle")
+    result["turtle"] = {**turtle_m.as_dict(), "bytes_out": len(data)}
+    del data
+    with Meter() as view_m:
+        pages = render_views(g, out_dir)
+    result["view"] = {**view_m.as_dict(), "pages": pages}
+    return result
+
+
+def render_views(g, out_dir: Path) -> int:
+    """The view(s) `cadregraph build` would write: the single-page view for small graphs, the
+    overview with focused pages for large ones. Returns the number of pages written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        from cadregraph.outputs.overview import needs_overview, write_overview
+    except ImportError:
+        needs_overview = None
+    if needs_overview is not None and needs_overview(g):
+        return write_overview(g, out_dir)
+    from cadregraph.outputs.view import render_view
+
+    (out_dir / "view.html").write_text(render_view(g), encoding="utf-8")
+    return 1
+
+
+def stage_build(corpus_dir: Path, workers: int, out_dir: Path) -> dict:
+    """End to end, as `cadregraph build --workers N` runs it."""
+    from cadregraph.graph.namespaces import DEFAULT_BASE
+    from cadregraph.outputs.build_outputs import run_build
+
+    kwargs = {"workers": workers} if "workers" in inspect.signature(run_build).parameters else {}
+    with Meter() as m:
+        summary = run_build([corpus_dir], out_dir, base=DEFAULT_BASE, force=True, **kwargs)
+    files = sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*") if p.is_file())
+    return {"triples": summary.triples, "docs": summary.documents, "build": m.as_dict(), "files": len(files)}
+
+
+def stage_regex(corpus_dir: Path) -> dict:
+    from references import combined_pattern, corpus_texts
+
+    texts = corpus_texts(corpus_dir)
+    pattern, parts = combined_pattern()
+    with Meter() as m:
+        matches = sum(1 for text in texts for _ in pattern.finditer(text))
+    return {"docs": len(texts), "bytes": sum(len(t.encode("utf-8")) for t in texts), "matches": matches,
+            "patterns": parts, "regex": m.as_dict()}
+
+
+def stage_jieba(corpus_dir: Path, sample_bytes: int) -> dict:
+    from references import corpus_texts, jieba_tagger
+
+    texts = corpus_texts(corpus_dir, limit_bytes=sample_bytes)
+    tag = jieba_tagger()
+    with Meter() as m:
+        tokens = sum(1 for text in texts for _ in tag(text))
+    return {"docs": len(texts), "bytes": sum(len(t.encode("utf-8")) for t in texts), "tokens": tokens,
+            "jieba": m.as_dict()}
+
+
+def stage_browser(page: Path) -> dict:
+    from references import open_and_draw
+
+    return {"browser": open_and_draw(page)}
+
+
+def run_stage(args) -> dict:
+    corpus = Path(args.corpus) if args.corpus else None
+    out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="cadregraph-bench-"))
+    cache = Path(args.cache) if args.cache else None
+    if args.stage == "extract":
+        return stage_extract(corpus, args.workers, cache)
+    if args.stage == "outputs":
+        return stage_outputs(cache, out)
+    if args.stage == "build":
+        return stage_build(corpus, args.workers, out)
+    if args.stage == "regex":
+        return stage_regex(corpus)
+    if args.stage == "jieba":
+        return stage_jieba(corpus, args.jieba_bytes)
+    if args.stage == "browser":
+        return stage_browser(Path(args.page))
+    raise SystemExit(f"unknown stage {args.stage}")
+
+
+def main_stage(args) -> None:
+    print(json.dumps(run_stage(args)))
