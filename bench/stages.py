@@ -48,41 +48,40 @@ def _load(cache: Path):
 
 
 def stage_outputs(cache: Path, out_dir: Path) -> dict:
-    """Graph building, Turtle and the view, one after the other in this process; each has its
-    own time and peak (measured over its own stretch, on top of what earlier stages hold)."""
-    from cadregraph.graph.formats import serialize
+    """Graph building, Turtle and the view as `cadregraph build` runs them (graph on Oxigraph,
+    streamed Turtle, one page or the overview), one after the other in this process; each has
+    its own time and peak, measured over its own stretch on top of what earlier stages hold."""
+    from cadregraph.graph.fastgraph import fast_graph
+    from cadregraph.graph.fastwrite import serialize_streamed
     from cadregraph.pipeline import build_graph
 
     corpus = _load(cache)
     result = _sizes(corpus)
     with Meter() as graph_m:
-        g = build_graph(corpus)
+        g = build_graph(corpus, graph=fast_graph())
     result["triples"] = len(g)
     result["graph"] = graph_m.as_dict()
     with Meter() as turtle_m:
-        data = serialize(g, "turtle")
+        data = serialize_streamed(g, "turtle")
     result["turtle"] = {**turtle_m.as_dict(), "bytes_out": len(data)}
     del data
     with Meter() as view_m:
-        pages = render_views(g, out_dir)
+        pages = write_views(g, out_dir)
     result["view"] = {**view_m.as_dict(), "pages": pages}
     return result
 
 
-def render_views(g, out_dir: Path) -> int:
-    """The view(s) `cadregraph build` would write: the single-page view for small graphs, the
-    overview with focused pages for large ones. Returns the number of pages written."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        from cadregraph.outputs.overview import needs_overview, write_overview
-    except ImportError:
-        needs_overview = None
-    if needs_overview is not None and needs_overview(g):
-        return write_overview(g, out_dir)
-    from cadregraph.outputs.view import render_view
+def write_views(g, out_dir: Path) -> int:
+    """The view `cadregraph build` writes (one page, or the overview and its focused pages),
+    written out; returns the number of pages."""
+    from cadregraph.outputs.overview import view_pages
 
-    (out_dir / "view.html").write_text(render_view(g), encoding="utf-8")
-    return 1
+    pages = view_pages(g)
+    for name, data in pages.items():
+        path = out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return len(pages)
 
 
 def stage_build(corpus_dir: Path, workers: int, out_dir: Path) -> dict:

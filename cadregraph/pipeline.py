@@ -162,7 +162,8 @@ def _outcomes(files: list[Path], skip, workers: int):
 
 def build_graph(corpus: Corpus, base: str = DEFAULT_BASE, identity_file: Path | None = None,
                 graph: Graph | None = None) -> Graph:
-    """`graph`: an empty graph to build into (graph.store.memory_graph() for big corpora)."""
+    """`graph`: an empty graph to build into; `cadregraph build` uses graph.fastgraph.fast_graph()
+    (Oxigraph), the default is rdflib's memory store."""
     with gc_paused():
         return _build_graph(corpus.documents, corpus.facts, base=base,
                             options={"identity_file": identity_file}, graph=graph)

@@ -17,13 +17,15 @@ from pathlib import Path
 from tqdm import tqdm
 
 from cadregraph.documents import Document, DocumentError
-from cadregraph.graph.formats import get_format, serialize
+from cadregraph.graph.formats import get_format
 from cadregraph.graph.fastgraph import fast_graph
+from cadregraph.graph.fastwrite import serialize_streamed as serialize
 from cadregraph.graph.store import check_store_folder, save_store
 from cadregraph.pipeline import Corpus, build_graph, bundled_seeds, extract_corpus
 
 from .fact_cache import CACHE_NAME, CacheError, DocumentFacts, FactCache, code_fingerprint, dump_cache, load_cache
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, write_outputs
+from .overview import view_pages
 from .view import render_view
 
 __all__ = ["MANIFEST", "BuildSummary", "OutputFolderError", "check_output_folder", "run_build"]
@@ -95,7 +97,7 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
     g = build_graph(Corpus(documents=documents, facts=facts), base=base, identity_file=identity_file,
                     graph=fast_graph())
     outputs = {f.file_name: serialize(g, f, base=base) for f in chosen}
-    outputs["view.html"] = render_view(g).encode("utf-8")
+    outputs.update(view_pages(g, render_view))   # one page; an overview and focused pages for a big graph
     outputs[CACHE_NAME] = dump_cache(cache)
     written = [p for p in write_outputs(out_dir, outputs) if p.name != CACHE_NAME]
     if store is not None:

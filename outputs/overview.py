@@ -1,0 +1,190 @@
+"""The view of a large graph: an aggregated overview page plus one focused page per person and
+per unit (district, or the city-level bodies), all offline and self-contained.
+
+The single-page view (`view.py`) carries every fact of the corpus in one page: past about a
+hundred thousand facts (some 1,500 documents) that page takes more than a few seconds to open.
+Here `view.html` draws one node per unit, sized by its officials, with an edge between two
+units for the people who held posts in both (layout computed here with a fixed seed, physics
+off), and lists the units and people with links; `view/people/<id>.html` gives one person's
+career (tenures in date order, each observation with its document and quote) and
+`view/units/<id>.html` one unit's officials, figures, slogans and projects. Focused pages are
+plain HTML without scripts. Text from documents is autoescaped (pages) or JSON-escaped for a
+`<script type="application/json">` element (overview) and reaches the DOM with textContent.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from importlib import resources
+from pathlib import Path
+
+import regex
+from jinja2 import Environment, select_autoescape
+from rdflib import Graph
+
+from cadregraph.graph.oxterms import ox_store_of
+
+from .overview_data import CITY, OverviewData, collect
+
+# A graph with more fact rows than this gets the overview and focused pages (see the module doc).
+OVERVIEW_MIN_FACTS = 100_000
+PAGES = "view"
+_COUNT_FACTS = """
+PREFIX cg: <https://cadregraph.org/ontology#>
+PREFIX qb: <http://purl.org/linked-data/cube#>
+SELECT (COUNT(*) AS ?n) WHERE {
+  VALUES ?type { cg:PostObservation qb:Observation cg:SloganUse cg:ProjectMention }
+  ?x a ?type .
+}"""
+
+
+def fact_count(g: Graph) -> int:
+    store = ox_store_of(g)
+    if store is not None:
+        return int(next(iter(store.query(_COUNT_FACTS)))["n"].value)
+    return int(next(iter(g.query(_COUNT_FACTS)))[0])
+
+
+def needs_overview(g: Graph) -> bool:
+    return fact_count(g) > OVERVIEW_MIN_FACTS
+
+
+def page_name(kind: str, key: str) -> str:
+    """`view/people/<id>.html` or `view/units/<id>.html`; ids are the IRI's last segment when
+    it is plain ASCII (they are: iris.py mints them), else a hash."""
+    tail = key.rstrip("/").rsplit("/", 1)[-1]
+    if not regex.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,80}", tail):
+        tail = "h" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return f"{PAGES}/{kind}/{tail}.html"
+
+
+def overview_pages(g: Graph, title: str = "cadregraph") -> dict[str, bytes]:
+    """{relative file name: UTF-8 bytes}: `view.html` (the overview) and the focused pages."""
+    data = collect(g)
+    links = {key: page_name("people", key) for key in data.people}
+    links.update({key: page_name("units", key) for key in data.units})
+    env = _environment()
+    pages = {"view.html": render_overview(data, links, env, title)}
+    person_t, unit_t = env.get_template("overview_person.html.j2"), env.get_template("overview_unit.html.j2")
+    labels = {key: p.label for key, p in data.people.items()} | {key: u.label for key, u in data.units.items()}
+    for key, person in sorted(data.people.items()):
+        pages[links[key]] = person_t.render(title=title, person=person, links=links, labels=labels,
+                                            up="../../", chart=timeline(person.tenures))
+    for key, unit in sorted(data.units.items()):
+        pages[links[key]] = unit_t.render(title=title, unit=unit, links=links, labels=labels, up="../../")
+    return {name: text.encode("utf-8") for name, text in pages.items()}
+
+
+def view_pages(g: Graph, single_page=None, title: str = "cadregraph") -> dict[str, bytes]:
+    """What `cadregraph build` writes as its view: the single page (`single_page(g)`, default
+    `view.render_view`) for a graph of up to OVERVIEW_MIN_FACTS facts; beyond that the
+    overview (still `view.html`) and its focused pages under `view/`."""
+    if needs_overview(g):
+        return overview_pages(g, title)
+    if single_page is None:
+        from .view import render_view as single_page
+    return {"view.html": single_page(g).encode("utf-8")}
+
+
+def write_overview(g: Graph, out_dir: Path, title: str = "cadregraph") -> int:
+    """Write the overview pages into `out_dir` (for benchmarks and notebooks; `cadregraph
+    build` writes them with its other outputs, atomically). Returns the number of pages."""
+    pages = overview_pages(g, title)
+    for name, data in pages.items():
+        path = Path(out_dir) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return len(pages)
+
+
+def _environment() -> Environment:
+    loader_root = resources.files("cadregraph.outputs").joinpath("templates")
+
+    def load(name: str) -> str:
+        return loader_root.joinpath(name).read_text("utf-8")
+
+    from jinja2 import FunctionLoader
+
+    return Environment(loader=FunctionLoader(load), autoescape=select_autoescape(default=True, default_for_string=True))
+
+
+def render_overview(data: OverviewData, links: dict[str, str], env: Environment, title: str) -> str:
+    units = sorted(data.units.values(), key=lambda u: (u.kind != "city", u.label, u.key))
+    units = [u for u in units if u.tenures or u.figures or u.slogans or u.projects]
+    keys = [u.key for u in units]
+    positions = unit_layout(keys, data.moves)
+    people_per_unit = {u.key: len({t["person"] for t in u.tenures}) for u in units}
+    nodes = [{"id": i, "label": u.label, "x": positions[u.key][0], "y": positions[u.key][1],
+              "size": 8 + 4 * math.sqrt(people_per_unit[u.key]), "shape": "dot" if u.kind != "city" else "square",
+              "color": "#2ca02c" if u.kind != "city" else "#b0b0b0", "physics": False,
+              "title": f"{u.label}\n官员 officials {people_per_unit[u.key]} · 数据 figures {len(u.figures)} · "
+                       f"口号 slogans {len(u.slogans)} · 项目 projects {len(u.projects)}"}
+             for i, u in enumerate(units)]
+    index = {key: i for i, key in enumerate(keys)}
+    edges = [{"from": index[a], "to": index[b], "value": n, "title": f"{n} 人 people in both"}
+             for (a, b), n in data.moves.items() if a in index and b in index]
+    people = sorted(data.people.values(), key=lambda p: (p.label, p.key))
+    payload = {
+        "nodes": nodes, "edges": edges, "pages": [links[u.key] for u in units],
+        "units": [[u.label, links[u.key], people_per_unit[u.key], len(u.figures), len(u.slogans), len(u.projects)]
+                  for u in units],
+        "people": [[p.label, links[p.key], " · ".join(sorted({t["post"] for t in p.tenures}))] for p in people],
+    }
+    counts = {"people 人物": len(data.people), "units 单位": len(units),
+              "figures 数据": sum(len(u.figures) for u in units), "slogan uses 口号": sum(len(u.slogans) for u in units),
+              "project mentions 项目": sum(len(u.projects) for u in units)}
+    js, css = _vis_assets()
+    return env.get_template("overview.html.j2").render(title=title, data_json=json_for_script(payload),
+                                                       vis_js=js, vis_css=css, counts=counts)
+
+
+def unit_layout(keys: list[str], moves: dict[tuple[str, str], int]) -> dict[str, tuple[float, float]]:
+    """The city level in the centre, the districts on a circle in division-code order (which
+    keeps neighbouring districts together): deterministic, readable at any size, and the
+    edges of people moving between districts show as chords."""
+    ring = [k for k in keys if k != CITY]
+    radius = 60 * max(4, len(ring)) / math.pi
+    out = {CITY: (0.0, 0.0)}
+    for i, key in enumerate(sorted(ring, key=lambda k: (k.rsplit("/", 1)[-1], k))):
+        angle = 2 * math.pi * i / max(1, len(ring)) - math.pi / 2
+        out[key] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
+    return {k: out[k] for k in keys}
+
+
+def timeline(tenures: list[dict]) -> dict:
+    """Bars for an SVG timeline of a career: one row per tenure, years on the x axis."""
+    years = [int(d[:4]) for t in tenures for d in (t["first"], t["last"]) if d[:4].isdigit()]
+    if not years:
+        return {"rows": [], "years": []}
+    lo, hi = min(years), max(years) + 1
+    width = 560 / max(1, hi - lo)
+
+    def x(date: str, end: bool) -> float:
+        if not date[:4].isdigit():
+            return 0.0
+        month = int(date[5:7]) if len(date) >= 7 else (12 if end else 1)
+        return round((int(date[:4]) - lo + (month - (0 if end else 1)) / 12) * width, 1)
+
+    rows = []
+    for i, t in enumerate(tenures):
+        start, stop = x(t["first"] or t["last"], False), x(t["last"] or t["first"], True)
+        rows.append({"y": 22 * i, "x": start, "w": max(4.0, stop - start), "label": t["post"]})
+    return {"rows": rows, "years": [{"x": round((y - lo) * width, 1), "year": y} for y in range(lo, hi)],
+            "height": 22 * len(rows) + 24}
+
+
+def json_for_script(value) -> str:
+    """JSON that cannot close the <script> element it sits in."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _vis_assets() -> tuple[str, str]:
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    js = (lib / "vis-network.min.js").read_text("utf-8").replace("</script", "<\\/script")
+    css = (lib / "vis-network.css").read_text("utf-8").replace("</style", "<\\/style")
+    return js, css
