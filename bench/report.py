@@ -48,7 +48,8 @@ def rows_of(r: dict, workers: int) -> list[list[str]]:
     add("END TO END, 1 worker", b1, "build", t=b1.get("triples", triples))
     add(f"end to end, {workers} workers", bn, "build", t=bn.get("triples", triples))
     rx, jb = r.get("regex", {}), r.get("jieba", {})
-    add(f"ref: one combined regex ({rx.get('patterns', '?')} patterns)", rx, "regex", t=0)
+    add(f"ref: one combined regex ({rx.get('patterns', '?')} patterns, {rx.get('bytes', 0) / MB:.1f} MB)", rx, "regex",
+        d=rx.get("docs", 0), s=rx.get("bytes", 0), t=0)
     add(f"ref: jieba.posseg ({jb.get('bytes', 0) / MB:.1f} MB sample)", jb, "jieba",
         d=jb.get("docs", 0), s=jb.get("bytes", 0), t=0)
     return rows

@@ -96,10 +96,10 @@ def stage_build(corpus_dir: Path, workers: int, out_dir: Path) -> dict:
     return {"triples": summary.triples, "docs": summary.documents, "build": m.as_dict(), "files": len(files)}
 
 
-def stage_regex(corpus_dir: Path) -> dict:
+def stage_regex(corpus_dir: Path, sample_bytes: int) -> dict:
     from references import combined_pattern, corpus_texts
 
-    texts = corpus_texts(corpus_dir)
+    texts = corpus_texts(corpus_dir, limit_bytes=sample_bytes)
     pattern, parts = combined_pattern()
     with Meter() as m:
         matches = sum(1 for text in texts for _ in pattern.finditer(text))
@@ -135,7 +135,7 @@ def run_stage(args) -> dict:
     if args.stage == "build":
         return stage_build(corpus, args.workers, out)
     if args.stage == "regex":
-        return stage_regex(corpus)
+        return stage_regex(corpus, args.regex_bytes)
     if args.stage == "jieba":
         return stage_jieba(corpus, args.jieba_bytes)
     if args.stage == "browser":

@@ -131,19 +131,7 @@ def _init_worker(skip) -> None:
 
 
 def _worker(path: Path):
-    kind, doc, payload = _read_and_extract(path, _worker_skip)
-    if isinstance(payload, DocumentError):   # it does not pickle (two-argument constructor)
-        payload = _Failure(str(payload.path), payload.problem)
-    return kind, doc, payload
-
-
-@dataclass(frozen=True)
-class _Failure:
-    path: str
-    problem: str
-
-    def error(self) -> DocumentError:
-        return DocumentError(self.path, self.problem)
+    return _read_and_extract(path, _worker_skip)
 
 
 @contextmanager
@@ -156,8 +144,7 @@ def _outcomes(files: list[Path], skip, workers: int):
         return
     chunk = max(1, min(16, len(files) // (workers * 8)))
     with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(skip,)) as pool:
-        yield ((kind, doc, payload.error() if isinstance(payload, _Failure) else payload)
-               for kind, doc, payload in pool.imap(_worker, files, chunksize=chunk))
+        yield pool.imap(_worker, files, chunksize=chunk)
 
 
 def build_graph(corpus: Corpus, base: str = DEFAULT_BASE, identity_file: Path | None = None,

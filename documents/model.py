@@ -51,3 +51,7 @@ class DocumentError(Exception):
         self.path = Path(path)
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+    def __reduce__(self):
+        # Failures cross process boundaries (parallel extraction) and are cached on disk.
+        return (type(self), (self.path, self.problem))

@@ -64,7 +64,12 @@ class OfficialsExtractor(Extractor):
             "listed_removed": rf"(?<=^|[；;：:\n])[ ]*(?P<names>{names})的(?P<posts>{posts})(?:等)?职务",
             "resume_line": rf"(?m)^[ ]*{DATE_RANGE}[ ，,、:：]*(?P<posts>{posts})(?=[ ，,。；;\d]|$)",
         }
-        return tuple(NamedPattern(k, regex.compile(v, regex.V1)) for k, v in sources.items())
+        # A post followed by a name holds a post's last character followed by a surname.
+        surnames = "".join(sorted({w[0] for w in words("surnames.txt")}))
+        anchor = regex.compile(rf"[{regex.escape(post_grammar().last_characters())}]"
+                               rf"(?={NAME_GAP}[{regex.escape(surnames)}])")
+        return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchor if k == "post_then_name" else None)
+                     for k, v in sources.items())
 
     def patterns(self):
         return self._patterns
@@ -175,7 +180,7 @@ class OfficialsExtractor(Extractor):
         """If a line ends with a post list and a name (a speaker line or a table-of-contents
         entry), return (name, posts, start of the post list in the line)."""
         stripped = line.rstrip("：: ")
-        for m in self._patterns[0].regex.finditer(stripped):
+        for m in self._patterns[0].finditer(stripped):
             if m.end() == len(stripped) and not m.captures("more"):
                 posts = [p for p, _, _ in post_grammar().parse_list(m.group("posts"), ctx)]
                 if posts:

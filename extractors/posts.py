@@ -54,6 +54,14 @@ class PostGrammar:
         item, elided = self.item_regex(), self.elided_regex()
         return rf"(?:{item}){REMARK}?(?:{SEPARATOR}(?:{item}|{elided}){REMARK}?)*"
 
+    def last_characters(self) -> str:
+        """Every character a post list can end with: the last character of each role the
+        grammar knows, and the bracket closing a remark ("（兼）")."""
+        roles = {r for b in self.bodies for r in b.roles} | {row["label"] for row in table("roles.tsv")}
+        roles |= {r for row in table("national_bodies.tsv") for r in row["roles"].split("|")}
+        roles |= {r for sub in self.build.subs.values() for r in sub["roles"].split("|")}
+        return "".join(sorted({r[-1] for r in roles if r} | {"）", ")"}))
+
     # -- parsing one list ----------------------------------------------------------------
     def parse_list(self, text: str, ctx: PlaceContext) -> list[tuple[Post, str, bool]]:
         """(post, as written, concurrent) for each post in a matched post list."""

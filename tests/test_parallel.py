@@ -75,3 +75,13 @@ def test_workers_default_to_the_cpus_for_a_large_corpus():
     assert choose_workers(None, 1000) == _cpus()
     with pytest.raises(ValueError):
         choose_workers(0, 10)
+
+
+def test_a_document_error_crosses_process_boundaries_whole():
+    import pickle
+
+    from cadregraph.documents import DocumentError
+
+    error = pickle.loads(pickle.dumps(DocumentError("/corpus/a.txt", "not UTF-8, GB18030 or UTF-16")))
+    assert (str(error.path), error.problem) == ("/corpus/a.txt", "not UTF-8, GB18030 or UTF-16")
+    assert str(error) == "/corpus/a.txt: not UTF-8, GB18030 or UTF-16"
