@@ -24,8 +24,9 @@ def name_regex() -> str:
     after = alternation(words("after_name_words.txt"))
     given = _given()
     # The second given character is taken unless it starts a word that follows names
-    # ("袁家军调研" keeps 军; "李电表示" stops at 电). A padded name keeps one given character.
-    padded = rf"(?:{surnames})(?:[ ]{{2,3}}{given}|[ ]{given}(?!\p{{Han}}))"
+    # ("袁家军调研" keeps 军; "李电表示" stops at 电). A padded name keeps one given character, followed
+    # by a non-Chinese character or a word that follows names ("谭　庆表示").
+    padded = rf"(?:{surnames})(?:[ ]{{2,3}}{given}|[ ]{given}(?:(?!\p{{Han}})|(?={after})))"
     return rf"(?:(?:{surnames}){given}(?:(?!{after}){given})?|{padded})"
 
 

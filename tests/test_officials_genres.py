@@ -145,6 +145,8 @@ def test_biographies(text, expected):
     # names padded with spaces, inside a line and alone
     ("驻马店市召开会议。市委书记陈  星出席会议。", [holds("陈星", "驻马店市委书记", "驻马店市")]),
     ("铜梁区委书记 谭  庆\n", [holds("谭庆", "铜梁区委书记", "铜梁区")]),
+    ("铜梁区召开会议。铜梁区委书记　谭　庆表示，要抓好项目。", [holds("谭庆", "铜梁区委书记", "铜梁区")]),
+    ("铜梁区召开会议。铜梁区委书记 谭 庆强调，要抓好项目。", [holds("谭庆", "铜梁区委书记", "铜梁区")]),
     ("驻马店市召开会议。市人大常委会主任张　明，市政协主席王伟出席。",
      [holds("张明", "驻马店市人大常委会主任", "驻马店市"), holds("王伟", "驻马店市政协主席", "驻马店市")]),
     # pinyin glosses left by a converter inside a name
