@@ -6,7 +6,11 @@ set -euo pipefail
 # chromium: the view's browser tests. virtuoso-opensource-7-bin: the Virtuoso server
 # (virtuoso-t) and its SQL client (isql-vt) that tests/test_push.py starts on 127.0.0.1 — the
 # binaries of Debian's virtuoso-opensource without its init script, so no system service starts.
-packages=(chromium virtuoso-opensource-7-bin)
+# default-jdk-headless, libapache-jena-java, librdf4j-java: tests/test_jena_rdf4j.py loads and
+# queries the graph with Apache Jena's TDB2 tools (the store behind Fuseki) and parses it with
+# RDF4J's Rio (GraphDB's and neosemantics' parsers), from Debian's jars; the JDK, not only a
+# JRE, because that test compiles tests/java/RioCount.java with javac.
+packages=(chromium virtuoso-opensource-7-bin default-jdk-headless libapache-jena-java librdf4j-java)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
