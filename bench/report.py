@@ -132,6 +132,9 @@ def print_report(info: dict, results: list[dict], workers: int) -> None:
     print("MB = 10^6 bytes of document text (UTF-8); triples/s = triples of the finished graph per second "
           "of the stage; peak = RSS of the stage's process and its workers; +MB = peak over the RSS the stage "
           "started with.\n")
+    for r in results:      # files written before the browser's result was unwrapped
+        if isinstance(r.get("browser", {}).get("browser"), dict):
+            r["browser"] = {**r["browser"]["browser"], "page": r["browser"].get("page")}
     rows = [row for r in results for row in rows_of(r, workers)]
     print_table(rows)
     print()

@@ -73,8 +73,8 @@ def bench_corpus(label: str, folder: Path, args, work: Path) -> dict:
     results["jieba"] = stage("jieba", t, corpus=folder, jieba_bytes=int(args.jieba_mb * 1e6))
     page = next((p for p in (out / "overview.html", out / "view.html") if p.exists()), None)
     if page is not None and not args.no_browser:
-        results["browser"] = stage("browser", t, page=page)
-        results["browser"]["page"] = page.name
+        found = stage("browser", t, page=page)
+        results["browser"] = {**found.get("browser", found), "page": page.name}
     return results
 
 
@@ -106,6 +106,7 @@ def parse_args(argv=None):
     parser.add_argument("--no-seeds", action="store_true", help="leave out the bundled seeds")
     parser.add_argument("--no-browser", action="store_true", help="do not open the view in Chromium")
     parser.add_argument("--json", help="also write all results to this JSON file")
+    parser.add_argument("--report", help="print the table of a JSON file written by --json, and stop")
     # internal: one stage in this process
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     for name in ("corpus", "cache", "out", "page"):
@@ -117,6 +118,10 @@ def parse_args(argv=None):
 
 def main(argv=None) -> None:
     args = parse_args(argv)
+    if args.report:
+        saved = json.loads(Path(args.report).read_text("utf-8"))
+        print_report(saved["machine"], saved["results"], args.workers)
+        return
     if args.stage:
         from stages import main_stage
 
