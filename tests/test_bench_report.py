@@ -1,0 +1,41 @@
+"""The benchmark's report (bench/report.py) reads a saved run right: every stage's row, the
+browser's timing and the verdict on each target of issue 8. The run itself is not a test."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+SAVED = BENCH / "results" / "2026-11-22.json"
+
+
+def report(path: Path) -> str:
+    done = subprocess.run([sys.executable, str(BENCH / "run.py"), "--report", str(path), "--workers", "2"],
+                          capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def test_the_saved_run_reads_back_with_every_target():
+    out = report(SAVED)
+    rows = [line.split() for line in out.splitlines() if line.startswith("synthetic 10,000 ")]
+    assert len(rows) == 9
+    assert any("END" in row and "792" in row for row in rows)
+    assert "view.html: opens and draws in 574 ms" in out
+    verdicts = [line for line in out.splitlines() if line.startswith("[")]
+    assert [v[:6] for v in verdicts] == ["[FAIL]", "[FAIL]", "[PASS]", "[PASS]", "[PASS]", "[PASS]"]
+    assert "876 B/triple" in out and "1.88×" in out
+
+
+def test_a_failed_stage_is_reported_not_hidden(tmp_path):
+    saved = json.loads(SAVED.read_text("utf-8"))
+    big = saved["results"][-1]
+    big["browser"] = {"error": "chromium: not found", "page": "view.html"}
+    big["build_1"] = {"error": "timed out after 7200 s"}
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps(saved), "utf-8")
+    out = report(path)
+    assert "browser: chromium: not found" in out
+    assert "timed out after 7200 s" in out
+    assert "opens and draws ≤ 3 s" not in out
