@@ -137,7 +137,10 @@ class FigureGrammar:
                 groups[-1].figures[-1].append(fig)        # next value of a list
             elif not fig.bare:
                 groups.append(_Group([[fig]]))
-            prev = fig
+            else:       # a bare figure with no figure of a group before it belongs to nothing
+                prev = None
+                continue
+            prev = fig  # always a member of groups[-1]
         return groups
 
     def _resolve(self, text: str, group: _Group) -> list[Member]:

@@ -92,6 +92,18 @@ def test_figures_from_sentences(text, date, expected):
     assert figures(text, date) == expected
 
 
+def test_a_sentence_opening_with_a_bare_figure_list_keeps_its_other_figures():
+    # "5亿元、增长23.9%" with no item before it (a figure cut by a page break) once ended the
+    # whole document's extraction with an IndexError; now it says nothing, and the figure
+    # after it still counts
+    from cadregraph.extractors.figures import grammar
+
+    members = grammar().members("5亿元、增长23.9%，实际使用外资增长10.1%")
+    assert [(m.item, m.figure.number) for m in members] == [("实际使用外资", "10.1")]
+    found = figures(BISHAN + "全区实际利用内资持续增长。\n\n5亿元、增长23.9%，实际使用外资增长10.1%。\n")
+    assert [f[2] for f in found] == [d("10.1")]
+
+
 def test_targets_with_their_year_and_qualifiers():
     text = ("市人大代表、彭水县委书记石强：\n探索走好强县富民现代化新路子\n报告内容：培育壮大特色产业集群区县目标：打造生态绿色产品供给地，"
             "力争地区生产总值增长7%，农产品加工产值5亿元，规模以上工业增加值增长11%。\n行动计划：\n"
