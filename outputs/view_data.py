@@ -208,20 +208,26 @@ def _steps(g: Graph, data: ViewData) -> None:
 def _figures(g: Graph, data: ViewData) -> None:
     """Every Data Cube observation about a district (whatever property links it to one), with
     what it has of indicator, value, unit and period, and its quote."""
+    # Districts and units are few and every observation names them: look each up once.
+    all_districts, units = set(_subjects(g, CG.District)), set(_subjects(g, _cg("UnitOfMeasure")))
+    labels: dict = {}
     for obs in _subjects(g, QB.Observation):
         doc = one(g, obs, PROV.wasDerivedFrom)
-        districts = sorted({o for _, o in g.predicate_objects(obs) if (o, RDF.type, CG.District) in g})
+        links = sorted(g.predicate_objects(obs))
+        districts = sorted({o for _, o in links if o in all_districts})
         if doc is None or not districts:
             continue
         indicator, value, unit = "", "", ""
-        for p, o in sorted(g.predicate_objects(obs)):
+        for p, o in links:
             if isinstance(o, Literal) and o.datatype == XSD.decimal and not value:
                 value = str(o)
-            elif (o, RDF.type, _cg("UnitOfMeasure")) in g and not unit:
-                unit = _s(zh_label(g, o))
+            elif o in units and not unit:
+                unit = labels.setdefault(o, _s(zh_label(g, o)))
             elif p == _cg("indicator") and not indicator:
-                zh = sorted(x for x in g.objects(o, SKOS.prefLabel) if getattr(x, "language", None) == "zh")
-                indicator = _s(zh[0] if zh else zh_label(g, o))
+                if ("indicator", o) not in labels:
+                    zh = sorted(x for x in g.objects(o, SKOS.prefLabel) if getattr(x, "language", None) == "zh")
+                    labels["indicator", o] = _s(zh[0] if zh else zh_label(g, o))
+                indicator = labels["indicator", o]
         quote, _ = _quote(g, obs)
         for d in districts:
             data.figures.append({"district": _district(g, data, d), "indicator": indicator or _s(_one_cg(g, obs, "metricAsWritten")),
