@@ -14,7 +14,6 @@ plain HTML without scripts. Text from documents is autoescaped (pages) or JSON-e
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from importlib import resources
 from pathlib import Path
@@ -26,6 +25,7 @@ from rdflib import Graph
 from cadregraph.graph.oxterms import ox_store_of
 
 from .overview_data import CITY, OverviewData, collect
+from .view import json_for_script, vis_assets
 
 # A graph with more fact rows than this gets the overview and focused pages (see the module doc).
 OVERVIEW_MIN_FACTS = 100_000
@@ -134,7 +134,7 @@ def render_overview(data: OverviewData, links: dict[str, str], env: Environment,
     counts = {"people 人物": len(data.people), "units 单位": len(units),
               "figures 数据": sum(len(u.figures) for u in units), "slogan uses 口号": sum(len(u.slogans) for u in units),
               "project mentions 项目": sum(len(u.projects) for u in units)}
-    js, css = _vis_assets()
+    js, css = vis_assets()
     return env.get_template("overview.html.j2").render(title=title, data_json=json_for_script(payload),
                                                        vis_js=js, vis_css=css, counts=counts)
 
@@ -172,19 +172,3 @@ def timeline(tenures: list[dict]) -> dict:
         rows.append({"y": 22 * i, "x": start, "w": max(4.0, stop - start), "label": t["post"]})
     return {"rows": rows, "years": [{"x": round((y - lo) * width, 1), "year": y} for y in range(lo, hi)],
             "height": 22 * len(rows) + 24}
-
-
-def json_for_script(value) -> str:
-    """JSON that cannot close the <script> element it sits in."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
-def _vis_assets() -> tuple[str, str]:
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-    js = (lib / "vis-network.min.js").read_text("utf-8").replace("</script", "<\\/script")
-    css = (lib / "vis-network.css").read_text("utf-8").replace("</style", "<\\/style")
-    return js, css

@@ -66,14 +66,14 @@ def overview_kinds(nodes: list[dict]) -> list[str]:
     return ["district", "organization"]
 
 
-def _json_for_script(value) -> str:
+def json_for_script(value) -> str:
     """JSON that cannot close the <script> element it sits in."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _vis_assets() -> tuple[str, str]:
+def vis_assets() -> tuple[str, str]:
     import pyvis
 
     lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
@@ -85,8 +85,8 @@ def _vis_assets() -> tuple[str, str]:
 def render_view(g: Graph, title: str = "cadregraph") -> str:
     payload = page_payload(g)
     counts = {kind: sum(1 for n in payload["nodes"] if n["kind"] == kind) for kind in NODE_STYLE}
-    js, css = _vis_assets()
+    js, css = vis_assets()
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     template = env.from_string(resources.files("cadregraph.outputs").joinpath("templates/view.html.j2").read_text("utf-8"))
-    return template.render(title=title, data_json=_json_for_script(payload), vis_js=js, vis_css=css,
-                           options_json=_json_for_script(VIS_OPTIONS), counts=counts)
+    return template.render(title=title, data_json=json_for_script(payload), vis_js=js, vis_css=css,
+                           options_json=json_for_script(VIS_OPTIONS), counts=counts)
