@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import hashlib
 import math
-from importlib import resources
-from pathlib import Path
 
 import regex
-from jinja2 import Environment, select_autoescape
+from jinja2 import Environment
 from rdflib import Graph
 
 from cadregraph.graph.oxterms import ox_store_of
 
 from .overview_data import CITY, OverviewData, collect
-from .view import json_for_script, vis_assets
+from .view import json_for_script, templates, vis_assets
 
 # A graph with more fact rows than this gets the overview and focused pages (see the module doc).
 OVERVIEW_MIN_FACTS = 100_000
@@ -64,7 +62,7 @@ def overview_pages(g: Graph, title: str = "cadregraph") -> dict[str, bytes]:
     data = collect(g)
     links = {key: page_name("people", key) for key in data.people}
     links.update({key: page_name("units", key) for key in data.units})
-    env = _environment()
+    env = templates()
     pages = {"view.html": render_overview(data, links, env, title)}
     person_t, unit_t = env.get_template("overview_person.html.j2"), env.get_template("overview_unit.html.j2")
     labels = {key: p.label for key, p in data.people.items()} | {key: u.label for key, u in data.units.items()}
@@ -85,28 +83,6 @@ def view_pages(g: Graph, single_page=None, title: str = "cadregraph") -> dict[st
     if single_page is None:
         from .view import render_view as single_page
     return {"view.html": single_page(g).encode("utf-8")}
-
-
-def write_overview(g: Graph, out_dir: Path, title: str = "cadregraph") -> int:
-    """Write the overview pages into `out_dir` (for benchmarks and notebooks; `cadregraph
-    build` writes them with its other outputs, atomically). Returns the number of pages."""
-    pages = overview_pages(g, title)
-    for name, data in pages.items():
-        path = Path(out_dir) / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return len(pages)
-
-
-def _environment() -> Environment:
-    loader_root = resources.files("cadregraph.outputs").joinpath("templates")
-
-    def load(name: str) -> str:
-        return loader_root.joinpath(name).read_text("utf-8")
-
-    from jinja2 import FunctionLoader
-
-    return Environment(loader=FunctionLoader(load), autoescape=select_autoescape(default=True, default_for_string=True))
 
 
 def render_overview(data: OverviewData, links: dict[str, str], env: Environment, title: str) -> str:

@@ -20,7 +20,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from jinja2 import Environment, select_autoescape
+from jinja2 import Environment, FunctionLoader, select_autoescape
 from rdflib import Graph
 
 from .view_data import collect
@@ -82,11 +82,16 @@ def vis_assets() -> tuple[str, str]:
     return js, css
 
 
+def templates() -> Environment:
+    """The pages' Jinja environment: templates from outputs/templates, every value escaped."""
+    folder = resources.files("cadregraph.outputs").joinpath("templates")
+    return Environment(loader=FunctionLoader(lambda name: folder.joinpath(name).read_text("utf-8")),
+                       autoescape=select_autoescape(default=True, default_for_string=True))
+
+
 def render_view(g: Graph, title: str = "cadregraph") -> str:
     payload = page_payload(g)
     counts = {kind: sum(1 for n in payload["nodes"] if n["kind"] == kind) for kind in NODE_STYLE}
     js, css = vis_assets()
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-    template = env.from_string(resources.files("cadregraph.outputs").joinpath("templates/view.html.j2").read_text("utf-8"))
-    return template.render(title=title, data_json=json_for_script(payload), vis_js=js, vis_css=css,
+    return templates().get_template("view.html.j2").render(title=title, data_json=json_for_script(payload), vis_js=js, vis_css=css,
                            options_json=json_for_script(VIS_OPTIONS), counts=counts)
