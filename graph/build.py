@@ -7,15 +7,41 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from cadregraph.documents.model import DocDate, Document
 from cadregraph.extractors.facts import Evidence, Holding, Place
 from cadregraph.extractors.gazetteer import gazetteer
 
 from .iris import Iris
-from .literals import date_literal
+from .literals import date_literal, offset_literal
 from .namespaces import CG, DATE_METHODS, DEFAULT_BASE, OA, PREFIXES, PROV, SCHEMA
+
+
+class TripleBatch:
+    """Triples on their way into a graph, added a batch at a time. rdflib's `Graph.add` checks
+    each node and goes through the store one triple at a time, which is most of the cost of
+    building millions of triples; `addN` hands the store a whole batch (Oxigraph takes it in
+    one call). Mappers only write, so nothing needs to see a triple before its batch is in."""
+
+    SIZE = 50_000
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+        self._pending: list[tuple] = []
+
+    def add(self, triple: tuple) -> None:
+        self._pending.append(triple)
+        if len(self._pending) >= self.SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            g = self.graph
+            # Straight to the store: Graph.addN would check every node, and mappers make
+            # only IRIs and literals.
+            g.store.addN((s, p, o, g) for s, p, o in self._pending)
+            self._pending = []
 
 
 @dataclass
@@ -24,6 +50,19 @@ class BuildContext:
     iris: Iris
     documents: dict[str, Document] = field(default_factory=dict)
     options: dict = field(default_factory=dict)
+    out: TripleBatch = field(init=False)
+    _described: set[str] = field(default_factory=set, init=False)
+
+    def __post_init__(self) -> None:
+        self.out = TripleBatch(self.g)
+
+    def first_time(self, node: URIRef) -> bool:
+        """True the first time a node is asked about: mappers describe each shared node (a
+        person, post, place, unit) once, without asking the graph, which is still filling."""
+        if node in self._described:
+            return False
+        self._described.add(node)
+        return True
 
     def doc_iri(self, doc_id: str) -> URIRef:
         return self.iris.document(doc_id)
@@ -33,7 +72,7 @@ class BuildContext:
 
     def add_evidence(self, observation: URIRef, evidence: Evidence) -> None:
         """The quote and its character span, as Web Annotation selectors, and the rule."""
-        g = self.g
+        g = self.out
         node = self.iris.evidence(observation)
         g.add((observation, CG.evidence, node))
         g.add((observation, PROV.wasDerivedFrom, self.doc_iri(evidence.doc_id)))
@@ -41,14 +80,14 @@ class BuildContext:
         g.add((node, RDF.type, OA.TextQuoteSelector))
         g.add((node, RDF.type, OA.TextPositionSelector))
         g.add((node, OA.exact, Literal(evidence.quote)))
-        g.add((node, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, OA.start, offset_literal(evidence.start)))
+        g.add((node, OA.end, offset_literal(evidence.end)))
 
     def add_place(self, place: Place) -> URIRef:
         iri = self.iris.place(place.id)
-        if (iri, RDF.type, CG.District) in self.g:
+        if not self.first_time(iri):
             return iri
-        g = self.g
+        g = self.out
         g.add((iri, RDF.type, CG.District))
         g.add((iri, RDF.type, SCHEMA.AdministrativeArea))
         g.add((iri, RDFS.label, Literal(place.name, lang="zh")))
@@ -71,7 +110,7 @@ def new_graph() -> Graph:
 
 
 def add_document(ctx: BuildContext, doc: Document) -> None:
-    g, iri = ctx.g, ctx.doc_iri(doc.doc_id)
+    g, iri = ctx.out, ctx.doc_iri(doc.doc_id)
     ctx.documents[doc.doc_id] = doc
     g.add((iri, RDF.type, CG.Document))
     g.add((iri, RDF.type, PROV.Entity))
@@ -130,6 +169,7 @@ def build_graph(documents: Iterable[Document], facts: Iterable, base: str = DEFA
         if fact_type not in mappers:
             raise TypeError(f"no graph mapping for facts of type {fact_type.__name__}")
         mappers[fact_type](ctx, items)
+    ctx.out.flush()      # derivations read the graph
     for derive in _derivations():
         derive(ctx)
     return ctx.g

@@ -22,8 +22,8 @@ def add_holdings(ctx, holdings: list[Holding]) -> None:
         person_iri = ctx.iris.person(person.key)
         _add_person(ctx, person_iri, person)
         post_iri = _add_post(ctx, h.post, role_rows)
-        ctx.g.add((person_iri, ORG.holds, post_iri))
-        ctx.g.add((post_iri, ORG.heldBy, person_iri))
+        ctx.out.add((person_iri, ORG.holds, post_iri))
+        ctx.out.add((post_iri, ORG.heldBy, person_iri))
         _add_observation(ctx, h, person_iri, post_iri)
 
 
@@ -54,8 +54,8 @@ def _mentions(ctx, holdings: list[Holding]) -> list[Mention]:
 
 
 def _add_person(ctx, iri: URIRef, person) -> None:
-    g = ctx.g
-    if (iri, RDF.type, FOAF.Person) in g:
+    g = ctx.out
+    if not ctx.first_time(iri):
         return
     g.add((iri, RDF.type, FOAF.Person))
     g.add((iri, RDF.type, SCHEMA.Person))
@@ -69,9 +69,9 @@ def _add_person(ctx, iri: URIRef, person) -> None:
 
 
 def _add_org(ctx, org: Organization) -> URIRef:
-    g = ctx.g
+    g = ctx.out
     iri = ctx.iris.organization(org.key)
-    if (iri, RDF.type, ORG.Organization) in g:
+    if not ctx.first_time(iri):
         return iri
     g.add((iri, RDF.type, ORG.Organization))
     g.add((iri, RDFS.label, Literal(org.label, lang="zh")))
@@ -84,9 +84,9 @@ def _add_org(ctx, org: Organization) -> URIRef:
 
 
 def _add_post(ctx, post: Post, role_rows) -> URIRef:
-    g = ctx.g
+    g = ctx.out
     iri = ctx.iris.post(post.key)
-    if (iri, RDF.type, ORG.Post) in g:
+    if not ctx.first_time(iri):
         return iri
     org_iri = _add_org(ctx, post.org)
     role_iri = ctx.iris.role(post.role_id)
@@ -106,7 +106,7 @@ def _add_post(ctx, post: Post, role_rows) -> URIRef:
 
 
 def _add_observation(ctx, h: Holding, person_iri: URIRef, post_iri: URIRef) -> None:
-    g = ctx.g
+    g = ctx.out
     doc_iri = ctx.doc_iri(h.evidence.doc_id)
     obs = ctx.iris.observation("holding", str(doc_iri), str(person_iri), str(post_iri))
     g.add((obs, RDF.type, CG.PostObservation))

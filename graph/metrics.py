@@ -60,7 +60,7 @@ def _identity(m: Metric) -> tuple:
 
 
 def _add_dataset(ctx) -> URIRef:
-    g, iris = ctx.g, ctx.iris
+    g, iris = ctx.out, ctx.iris
     dataset = iris.concept("dataset", "reported-figures")
     structure = iris.concept("structure", "reported-figures")
     g.add((dataset, RDF.type, QB.DataSet))
@@ -83,7 +83,7 @@ def _add_dataset(ctx) -> URIRef:
 
 
 def _add_vocabulary(ctx) -> None:
-    g, iris, vocab = ctx.g, ctx.iris, vocabulary()
+    g, iris, vocab = ctx.out, ctx.iris, vocabulary()
     scheme = iris.concept("scheme", "indicators")
     g.add((scheme, RDF.type, SKOS.ConceptScheme))
     g.add((scheme, RDFS.label, Literal("Indicators of reported figures", lang="en")))
@@ -113,9 +113,9 @@ def _add_vocabulary(ctx) -> None:
 def _indicator(ctx, m: Metric) -> URIRef:
     if m.indicator:
         return ctx.iris.concept("indicator", m.indicator)
-    g = ctx.g
+    g = ctx.out
     iri = ctx.iris.concept("indicator", "as-written/" + m.metric)
-    if (iri, RDF.type, CG.Indicator) not in g:
+    if ctx.first_time(iri):
         scheme = ctx.iris.concept("scheme", "indicators-as-written")
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
         g.add((scheme, RDFS.label, Literal("Metrics as written, outside the controlled indicators", lang="en")))
@@ -131,8 +131,8 @@ def _indicator(ctx, m: Metric) -> URIRef:
 def _unit(ctx, written: str) -> URIRef:
     unit = next(u for u in vocabulary().units.values() if u.canonical == written)
     iri = ctx.iris.concept("unit", unit.id)
-    g = ctx.g
-    if (iri, RDF.type, CG.UnitOfMeasure) not in g:
+    g = ctx.out
+    if ctx.first_time(iri):
         g.add((iri, RDF.type, CG.UnitOfMeasure))
         g.add((iri, RDF.type, SKOS.Concept))
         g.add((iri, SKOS.inScheme, ctx.iris.concept("scheme", "units")))
@@ -145,15 +145,15 @@ def _unit(ctx, written: str) -> URIRef:
 
 def _instant(ctx, month: str) -> URIRef:
     iri = ctx.iris.concept("month", month)
-    ctx.g.add((iri, RDF.type, TIME.Instant))
-    ctx.g.add((iri, TIME.inXSDgYearMonth, date_literal(month)))
+    ctx.out.add((iri, RDF.type, TIME.Instant))
+    ctx.out.add((iri, TIME.inXSDgYearMonth, date_literal(month)))
     return iri
 
 
 def _interval(ctx, period: Period) -> URIRef | None:
     if not (period.start and period.end):
         return None
-    g = ctx.g
+    g = ctx.out
     iri = ctx.iris.concept("period", f"{period.start}_{period.end}")
     g.add((iri, RDF.type, TIME.ProperInterval))
     g.add((iri, RDF.type, TIME.Interval))
@@ -172,7 +172,7 @@ def _reporter(ctx, unit: Place | Organization | None) -> URIRef | None:
 
 
 def _add_observation(ctx, dataset: URIRef, m: Metric, key: tuple) -> None:
-    g = ctx.g
+    g = ctx.out
     obs = ctx.iris.observation("figure", *(str(k) for k in key))
     g.add((obs, RDF.type, QB.Observation))
     g.add((obs, RDF.type, PROV.Entity))
@@ -191,7 +191,7 @@ def _add_observation(ctx, dataset: URIRef, m: Metric, key: tuple) -> None:
 def _add_attributes(ctx, obs: URIRef, m: Metric) -> None:
     """Period, qualifiers, scope, reporter, flags and the document date: what a figure has
     only when the text says so."""
-    g = ctx.g
+    g = ctx.out
     if m.period is not None:
         interval = _interval(ctx, m.period)
         if interval is not None:

@@ -124,6 +124,15 @@ class CG(DefinedNamespace):
     Proposed: URIRef
 
 
+
+def _resolve_terms(namespace: type[DefinedNamespace]) -> None:
+    """Make every declared term a plain class attribute. A DefinedNamespace otherwise checks
+    and builds a new URIRef on each access, millions of times in a large build."""
+    for name in namespace.__annotations__:
+        type.__setattr__(namespace, name, namespace._NS[name])
+
+
+_resolve_terms(CG)
 DATE_METHODS = {
     "metadata": CG.DateFromMetadata,
     "text": CG.DateStatedInText,

@@ -28,7 +28,7 @@ def add_projects(ctx, mentions: list[ProjectMention]) -> None:
 
 
 def _add_project(ctx, district_id: str, key: str, group: list[ProjectMention]):
-    g = ctx.g
+    g = ctx.out
     iri = ctx.iris.concept("project", f"{district_id}|{key}")
     names = Counter(m.name for m in group)
     label = min(names, key=lambda n: (-names[n], -len(n), n))
@@ -47,7 +47,7 @@ def _add_project(ctx, district_id: str, key: str, group: list[ProjectMention]):
 
 
 def _add_mention(ctx, project, mention: ProjectMention) -> None:
-    g = ctx.g
+    g = ctx.out
     doc_id = mention.evidence.doc_id
     obs = ctx.iris.observation("project-mention", str(ctx.doc_iri(doc_id)), str(project))
     g.add((obs, RDF.type, CG.ProjectMention))

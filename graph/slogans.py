@@ -17,7 +17,7 @@ from cadregraph.extractors.facts import Organization, Place
 from cadregraph.extractors.slogan_facts import SLOGAN_KINDS, SloganUse
 
 from .holdings import _add_org
-from .literals import date_literal
+from .literals import date_literal, offset_literal
 from .namespaces import CG, OA, PROV
 
 # The kinds as concepts (declared in ontology/slogans.ttl), with the short code tables print.
@@ -66,7 +66,7 @@ def _unit_id(unit) -> str:
 
 
 def _add_scheme(ctx) -> URIRef:
-    g = ctx.g
+    g = ctx.out
     scheme = ctx.iris.concept("scheme", "slogans")
     g.add((scheme, RDF.type, SKOS.ConceptScheme))
     g.add((scheme, RDFS.label, Literal("标语与提法", lang="zh")))
@@ -85,7 +85,7 @@ def _kind(uses: list[SloganUse]) -> str:
 
 
 def _add_concept(ctx, scheme: URIRef, key: str, uses: list[SloganUse]) -> URIRef:
-    g = ctx.g
+    g = ctx.out
     concept = ctx.iris.concept("slogan", key)
     kind = _kind(uses)
     forms = Counter(u.text for u in uses)
@@ -104,7 +104,7 @@ def _add_concept(ctx, scheme: URIRef, key: str, uses: list[SloganUse]) -> URIRef
 
 
 def _add_use(ctx, concept: URIRef, group: list[SloganUse]) -> None:
-    g = ctx.g
+    g = ctx.out
     first = min(group, key=lambda u: u.evidence.start)
     doc_id = first.evidence.doc_id
     user = unit_iri(ctx, first.unit)
@@ -128,11 +128,11 @@ def add_span(ctx, obs: URIRef, span: Evidence | None) -> None:
     """The span itself inside the evidence clause, as a Web Annotation refinement."""
     if span is None:
         return
-    g = ctx.g
+    g = ctx.out
     node = URIRef(f"{obs}-span")
     g.add((ctx.iris.evidence(obs), OA.refinedBy, node))
     g.add((node, RDF.type, OA.TextQuoteSelector))
     g.add((node, RDF.type, OA.TextPositionSelector))
     g.add((node, OA.exact, Literal(span.quote)))
-    g.add((node, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-    g.add((node, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+    g.add((node, OA.start, offset_literal(span.start)))
+    g.add((node, OA.end, offset_literal(span.end)))
