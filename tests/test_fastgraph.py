@@ -5,7 +5,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from cadregraph.graph.fastgraph import fast_graph
+from cadregraph.graph.fastgraph import _ntriples, fast_graph
 from cadregraph.graph.fastwrite import serialize_streamed, sorted_triples
 from cadregraph.graph.formats import serialize
 from cadregraph.pipeline import build_graph
@@ -43,6 +43,41 @@ def test_lookups_sparql_and_addn_work_as_on_rdflib():
 @pytest.fixture(scope="module")
 def seeds_fast_graph(seeds_corpus):
     return build_graph(seeds_corpus, graph=fast_graph())
+
+
+_AWKWARD = [
+    Literal('他说："加快建设"\\n第二行\n第三行\r', lang="zh"),   # quote, backslash, LF, CR
+    Literal("tab\there ✓ 𠀀"),                                  # tab and a character beyond the BMP
+    Literal("007", datatype=XSD.integer),
+    Literal(True),
+    Literal("2024", datatype=XSD.gYear),
+    Literal(""),
+]
+
+
+def test_a_batch_goes_in_as_n_triples_with_every_term_as_it_was():
+    batch = [(S, P, o) for o in _AWKWARD] + [(S, Q, URIRef("https://example.org/o"))]
+    fast, plain = fast_graph(), Graph()
+    assert _ntriples([(s, p, o, fast) for s, p, o in batch]) is not None    # the fast path is taken
+    fast.store.addN((s, p, o, fast) for s, p, o in batch)
+    plain.addN((s, p, o, plain) for s, p, o in batch)
+    assert len(fast) == len(batch)
+    assert set(fast) == set(plain)
+
+
+def test_a_batch_n_triples_cannot_carry_goes_in_term_by_term():
+    blank = BNode("b7")
+    fast = fast_graph()
+    assert _ntriples([(S, P, blank, fast)]) is None
+    fast.store.addN([(S, P, blank, fast), (blank, RDFS.label, Literal("x"), fast)])
+    assert set(fast) == {(S, P, blank), (blank, RDFS.label, Literal("x"))}
+
+
+def test_a_bad_iri_in_a_batch_fails_and_adds_nothing_of_it():
+    fast = fast_graph()
+    with pytest.raises(ValueError):
+        fast.store.addN([(S, P, Literal("kept out"), fast), (S, P, URIRef("not an iri"), fast)])
+    assert len(fast) == 0
 
 
 def test_the_fast_graph_holds_the_triples_of_the_rdflib_build(seeds_graph, seeds_fast_graph):
