@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
-SAVED = BENCH / "results" / "2026-11-22.json"
+SAVED = BENCH / "results" / "2026-11-22-dec49d8.json"
 
 
 def report(path: Path) -> str:
@@ -21,11 +21,11 @@ def test_the_saved_run_reads_back_with_every_target():
     out = report(SAVED)
     rows = [line.split() for line in out.splitlines() if line.startswith("synthetic 10,000 ")]
     assert len(rows) == 9
-    assert any("END" in row and "792" in row for row in rows)
-    assert "view.html: opens and draws in 574 ms" in out
+    assert any("END" in row and "539" in row for row in rows)
+    assert "view.html: opens and draws in 595 ms" in out
     verdicts = [line for line in out.splitlines() if line.startswith("[")]
     assert [v[:6] for v in verdicts] == ["[FAIL]", "[FAIL]", "[PASS]", "[PASS]", "[PASS]", "[PASS]"]
-    assert "876 B/triple" in out and "1.88×" in out
+    assert "897 B/triple" in out and "1.93×" in out
 
 
 def test_a_failed_stage_is_reported_not_hidden(tmp_path):
