@@ -1,5 +1,9 @@
 """Facts to one rdflib graph. Each kind of fact has its own mapping module; this module holds
-the shared context, documents and places, and dispatches facts to their mapper."""
+the shared context, documents and places, and dispatches facts to their mapper.
+
+A mapper writes with `ctx.out.add(triple)` and asks `ctx.first_time(node)` before describing a
+shared node; it does not read `ctx.g`, whose last batch is only added after all mappers ran.
+Derivations run after that and may read the whole graph."""
 from __future__ import annotations
 
 from collections import defaultdict
