@@ -20,9 +20,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .namespaces import PREFIXES
+from .oxterms import from_ox
 
 IRI_CACHE_LIMIT = 200_000
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class FastOxigraphStore(OxigraphStore):
@@ -91,7 +91,7 @@ class FastOxigraphStore(OxigraphStore):
             found = self._inner.quads_for_pattern(*pattern)
         except (TypeError, ValueError):
             return iter(())
-        return (((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)), self._contexts_of(q))
+        return (((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)), self._contexts_of(q))
                 for q in found)
 
     def _contexts_of(self, quad: ox.Quad) -> Iterator[Graph]:
@@ -136,21 +136,6 @@ def _ntriples(quads: list) -> bytes | None:
         return "".join(lines).encode("utf-8")
     except UnicodeEncodeError:
         return None
-
-
-def _from_ox(term):
-    kind = type(term)
-    if kind is ox.NamedNode:
-        return URIRef(term.value)
-    if kind is ox.Literal:
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        # A plain literal is xsd:string in Oxigraph; give it back plain, as it was added.
-        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
-    if kind is ox.BlankNode:
-        return BNode(term.value)
-    raise ValueError(f"unexpected Oxigraph term {term!r}")
 
 
 def fast_graph(store: ox.Store | None = None) -> Graph:

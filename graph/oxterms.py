@@ -31,16 +31,18 @@ def to_ox(term):
 
 
 def from_ox(term):
-    if isinstance(term, ox.NamedNode):
+    # Exact types, not isinstance: pyoxigraph's classes are final, and this runs once per term
+    # read back from a big graph.
+    kind = type(term)
+    if kind is ox.NamedNode:
         return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
+    if kind is ox.Literal:
         if term.language:
             return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+    if kind is ox.BlankNode:
+        return BNode(term.value)
     raise TypeError(f"cannot convert {term!r} to an rdflib term")
 
 
