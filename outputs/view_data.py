@@ -222,7 +222,9 @@ def _figures(g: Graph, data: ViewData) -> None:
             if isinstance(o, Literal) and o.datatype == XSD.decimal and not value:
                 value = str(o)
             elif o in units and not unit:
-                unit = labels.setdefault(o, _s(zh_label(g, o)))
+                if o not in labels:
+                    labels[o] = _s(zh_label(g, o))
+                unit = labels[o]
             elif p == _cg("indicator") and not indicator:
                 if ("indicator", o) not in labels:
                     zh = sorted(x for x in g.objects(o, SKOS.prefLabel) if getattr(x, "language", None) == "zh")
