@@ -1,4 +1,5 @@
-"""The command line: parse arguments, call one library function, turn errors into messages."""
+"""The command line: parse arguments, call one library function, turn errors into messages
+(`cadregraph: error: …` on stderr, exit status 2 for usage errors, 1 when some work failed)."""
 from __future__ import annotations
 
 import sys
@@ -6,19 +7,20 @@ from pathlib import Path
 
 import click
 
+from cadregraph.cli_support import EXIT_CODES, Command, Group, emit, fail as _fail, question_sections, table_sections
+from cadregraph.errors import CadregraphError
 from cadregraph.graph.namespaces import DEFAULT_BASE
 
-
-def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"cadregraph: error: {message}", err=True)
-    sys.exit(code)
+TABLE_FORMATS = ("csv", "jsonl", "json")
+NETWORK_FORMATS = ("gexf", "graphml")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(package_name="cadregraph")
 def main() -> None:
     """Build a knowledge graph of officials, posts, districts, figures and slogans from
-    Chinese government news, and query, export and view it."""
+    Chinese government news, and query, export and view it. GRAPH in every command is a graph
+    file (graph.ttl, graph.nq …), the folder 'build --out' wrote, or a 'build --store' folder."""
 
 
 @main.command()
@@ -60,28 +62,51 @@ def build(paths, out_dir, base, identity_file, strict, force, formats, store_dir
         sys.exit(1)
 
 
-@main.command()
-@click.argument("graph_path", metavar="GRAPH", type=click.Path(exists=True, path_type=Path))
-@click.option("--table", "table_name", required=True, help="Which table: holdings, …")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@main.command(cls=Command, sections=table_sections)
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--table", "table_name", metavar="TABLE",
+              help="The table to export: holdings, careers, metrics, slogans or projects (listed below); "
+                   "needed for csv, jsonl and json.")
+@click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS + NETWORK_FORMATS),
+              help="csv (flat: lists joined with '; '), jsonl or json (typed: numbers, true/false, null, lists) "
+                   "for a table; gexf (Gephi) or graphml for the network of people, posts, organizations and "
+                   "districts, with tenure dates.  [default: from -o's extension, else csv]")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (atomically; never an empty result) instead of standard output.")
 def export(graph_path, table_name, fmt, output):
-    """Export a table from GRAPH (a graph.ttl, or the folder holding it)."""
-    from cadregraph.outputs.atomic import write_text_atomic
-    from cadregraph.outputs.load import GraphLoadError, load_graph
-    from cadregraph.outputs.tables import TABLES, render, table_rows
+    """Export a table, or the people–posts network, from GRAPH."""
+    from cadregraph.outputs.network import format_of_network_path, network_bytes, people_network
+    from cadregraph.outputs.queries import load_store
+    from cadregraph.outputs.tables import get_table, render, typed_rows
 
-    if table_name not in TABLES:
-        _fail(f"unknown table {table_name!r}; choose from {', '.join(sorted(TABLES))}")
+    fmt = fmt or _format_of(output) or "csv"
+    if fmt in NETWORK_FORMATS and table_name:
+        _fail(f"--table does not apply to --format {fmt}: the network holds people, posts, organizations and "
+              "districts; drop --table, or choose --format csv, jsonl or json")
+    if fmt in TABLE_FORMATS and not table_name:
+        _fail("which table? add --table NAME: " + ", ".join(row[0] for row in table_sections()[0][1])
+              + " ('cadregraph export --help' describes them)")
     try:
-        g = load_graph(graph_path)
-    except GraphLoadError as exc:
+        table = get_table(table_name) if table_name else None
+        store = load_store(graph_path)
+        if table:
+            rows = typed_rows(store, table.name)
+            data, count, what = render(rows, table.columns, fmt).encode("utf-8"), len(rows), f"table {table.name}"
+        else:
+            network = people_network(store)
+            data, count, what = network_bytes(network, fmt), network.number_of_nodes(), "network"
+    except CadregraphError as exc:
         _fail(str(exc))
-    text = render(table_rows(g, table_name), TABLES[table_name].columns, fmt)
-    if output:
-        write_text_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
+    unit = "rows" if table else "nodes"
+    emit(data, output, empty=not count, what=f"{what}, {count} {unit}" if count else f"{what} in {graph_path}",
+         source=graph_path)
+
+
+def _format_of(output: Path | None) -> str | None:
+    if output is None:
+        return None
+    suffix = output.suffix.lower().lstrip(".")
+    return suffix if suffix in TABLE_FORMATS + NETWORK_FORMATS else None
 
 
 @main.command()
@@ -94,7 +119,10 @@ def evaluate(gold_dir, paths, show_misses):
     from cadregraph.evaluation import evaluate_graph
     from cadregraph.pipeline import build_graph, bundled_seeds, extract_corpus
 
-    corpus = extract_corpus(list(paths) or [bundled_seeds()])
+    try:
+        corpus = extract_corpus(list(paths) or [bundled_seeds()])
+    except CadregraphError as exc:
+        _fail(str(exc))
     for failure in corpus.failures:
         click.echo(f"failed: {failure}", err=True)
     try:
@@ -114,7 +142,7 @@ def evaluate(gold_dir, paths, show_misses):
 
 
 @main.command()
-@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.argument("source", type=click.Path(path_type=Path))
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", metavar="FORMAT",
               help="turtle, ntriples, trig, nquads or jsonld; default: from TARGET's extension.")
@@ -130,12 +158,15 @@ def convert(source, target, fmt):
         data, triples = convert_quads(load_quads(source), target_format)
     except (GraphLoadError, FormatError) as exc:
         _fail(str(exc))
-    write_bytes_atomic(target, data)
+    try:
+        write_bytes_atomic(target, data)
+    except OSError as exc:
+        _fail(f"{target}: cannot be written: {exc.strerror or exc}")
     click.echo(f"wrote {target} ({target_format.name}, {triples} triples)")
 
 
 @main.command()
-@click.argument("graph_path", metavar="GRAPH", type=click.Path(exists=True, path_type=Path))
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="SHACL shapes to use instead of the bundled ontology/shapes.ttl.")
 def validate(graph_path, shapes):
@@ -156,7 +187,7 @@ def validate(graph_path, shapes):
 
 
 @main.command()
-@click.argument("graph_path", metavar="GRAPH", type=click.Path(exists=True, path_type=Path))
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("--endpoint", required=True, metavar="URL",
               help="The SPARQL 1.1 Graph Store endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth "
                    "(Virtuoso), http://127.0.0.1:7878/store (Oxigraph), http://127.0.0.1:3030/DS/data (Fuseki).")
@@ -184,45 +215,86 @@ def push(graph_path, endpoint, graph_iri, user, password_env, scheme, timeout, a
             _fail(f"--user {user} given but ${password_env} is not set; put the password in that variable")
         credentials = Credentials(user, password, scheme)
     try:
-        result = push_quads(load_quads(graph_path), endpoint, graph=graph_iri, credentials=credentials,
-                            timeout=timeout, append=append)
-    except (GraphLoadError, PushError) as exc:
+        quads = load_quads(graph_path)
+    except GraphLoadError as exc:
+        _fail(str(exc))
+    try:
+        result = push_quads(quads, endpoint, graph=graph_iri, credentials=credentials, timeout=timeout, append=append)
+    except PushError as exc:
         _fail(str(exc), code=1)
     click.echo(result.text())
 
 
-@main.command()
-@click.argument("args", nargs=-1, metavar="[GRAPH] [QUERY]")
+@main.command(cls=Command, sections=question_sections)
+@click.argument("args", nargs=-1, metavar="[GRAPH] [QUESTION]")
 @click.option("--store", "store_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Query the Oxigraph store written by 'build --store' instead of a GRAPH file.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Set a parameter of a named query, e.g. --param person=石强 (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json", "jsonl"]), default="text", show_default=True)
-def query(args, store_dir, params, fmt):
-    """Run QUERY over GRAPH (file or build folder) or over --store DIR and print a table. QUERY
-    is a named query (q1_person_posts, or just q1; the design questions are q1…q8), a .rq file,
-    or SPARQL text. Without QUERY, list the named queries and their parameters."""
-    from cadregraph.graph.store import StoreError
-    from cadregraph.outputs.load import GraphLoadError
-    from cadregraph.outputs.queries import QueryError, describe_queries, load_store, parse_params, render, run_query
+              help="Set a parameter of the question, e.g. -p person=石强 (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json", "jsonl"]), default="text", show_default=True,
+              help="text: aligned columns; csv: flat, with a header; json, jsonl: typed values (numbers, "
+                   "true/false, null).")
+@click.option("--all", "show_all", is_flag=True, help="With no QUESTION: list the internal queries too.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (atomically; never an empty answer) instead of standard output.")
+def query(args, store_dir, params, fmt, show_all, output):
+    """Answer QUESTION over GRAPH (or --store DIR) and print a table. QUESTION is a named
+    question (q1_person_posts, or just q1), a .rq file, or SPARQL text. Without QUESTION, describe
+    the questions and their parameters. A name the graph does not know is an error that lists the
+    nearest names it does know."""
+    from cadregraph.outputs.queries import describe_queries, find_query, load_store, parse_params, render, run_query
 
-    graph_args = 0 if store_dir else 1
-    if len(args) == graph_args or not args:
-        click.echo(describe_queries(), nl=False)
+    graph, spec = _graph_and_question(args, store_dir)
+    if spec is None:
+        if params:
+            _fail("--param needs a QUESTION: cadregraph query GRAPH q1 -p person=…")
+        click.echo(describe_queries(include_internal=show_all), nl=False)
         return
-    if len(args) != graph_args + 1:
-        _fail("give GRAPH and QUERY, or --store DIR and QUERY")
     try:
-        values = parse_params(params)
-        result = run_query(load_store(store_dir or args[0]), args[-1], values)
-    except (GraphLoadError, StoreError, QueryError, OSError) as exc:
+        find_query(spec)        # an unknown question is said before a big graph is loaded
+        result = run_query(load_store(graph), spec, parse_params(params))
+    except (CadregraphError, OSError) as exc:
         _fail(str(exc))
-    click.echo(render(result, fmt), nl=False)
+    emit(render(result, fmt).encode("utf-8"), output, empty=not result.rows,
+         what=f"answer, {len(result.rows)} rows" if result.rows else "answer", source=graph)
+
+
+def _graph_and_question(args: tuple[str, ...], store_dir: Path | None) -> tuple[Path | None, str | None]:
+    """(graph or store, question or None) from `query`'s arguments."""
+    if store_dir:
+        if len(args) > 1:
+            _fail("with --store, give only QUESTION (quote SPARQL text as one argument)")
+        return store_dir, (args[0] if args else None)
+    if len(args) > 2:
+        _fail("give GRAPH and QUESTION, or --store DIR and QUESTION (quote SPARQL text as one argument)")
+    if len(args) == 2:
+        return Path(args[0]), args[1]
+    if args and not Path(args[0]).exists():
+        if _is_question(args[0]):
+            _fail(f"give GRAPH before the question: cadregraph query OUT {args[0]}")
+        from cadregraph.outputs.load import GraphLoadError, resolve_graph_path
+
+        try:
+            resolve_graph_path(args[0])
+        except GraphLoadError as exc:
+            _fail(str(exc))
+    return (Path(args[0]) if args else None), None
+
+
+def _is_question(spec: str) -> bool:
+    from cadregraph.outputs.queries import QueryError, find_query
+
+    try:
+        find_query(spec)
+    except QueryError:
+        return False
+    return True
 
 
 @main.command()
-@click.argument("graph_path", metavar="GRAPH", type=click.Path(exists=True, path_type=Path))
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output.")
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (atomically) instead of standard output.")
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=1),
               help="How many slogans, units and pairs each ranking shows.")
 def report(graph_path, output, top):
@@ -230,19 +302,16 @@ def report(graph_path, output, top):
     how slogans travel between units, the most central slogans and units, officials who moved
     and the slogans of the units they led, and every official's career."""
     from cadregraph.graph.analysis import analyse
-    from cadregraph.outputs.atomic import write_text_atomic
-    from cadregraph.outputs.load import GraphLoadError, load_graph
+    from cadregraph.outputs.load import load_graph
     from cadregraph.outputs.report import render_report
 
     try:
         g = load_graph(graph_path)
-    except GraphLoadError as exc:
+    except CadregraphError as exc:
         _fail(str(exc))
     text = render_report(analyse(g, top=top), source=str(graph_path), top=top)
-    if output:
-        write_text_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
+    emit(text.encode("utf-8"), output, empty=False, what="report", source=graph_path)
+
 
 def _describe(item) -> str:
     if isinstance(item, tuple):

@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from cadregraph.errors import CadregraphError
+
 from .dates import date_from_metadata, infer_date
 from .decode import NotTextError, decode_bytes
 from .html import declared_charset, looks_like_html, html_to_text
@@ -26,11 +28,32 @@ MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 METADATA_FIELDS = ("date", "title", "source")
 
 
+class CorpusError(CadregraphError):
+    """The paths given name no documents: one does not exist, or the folders hold none."""
+
+
 def find_document_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files named directly, and every regular file below folders, in a stable order."""
+    """Files named directly, and every regular file below folders, in a stable order.
+
+    A path that does not exist is a CorpusError naming it (a mistyped folder must not build a
+    graph of the rest as if nothing were missing), and so are paths that hold no document at
+    all; no paths at all is no documents and no error (`build --update` with nothing new)."""
+    paths = [Path(raw) for raw in paths]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise CorpusError(f"{missing[0]}: no such file or folder{more}; give document files or folders of them")
+    unique = _unique(_candidates(paths))
+    if paths and not unique:
+        raise CorpusError(f"no documents in {', '.join(map(str, paths))}: looked for files (any extension) in "
+                          f"these folders and below, except {METADATA_SUFFIX} sidecars, hidden files, .py files, "
+                          "README.md and files cadregraph wrote; give a folder of .txt or .html files")
+    return unique
+
+
+def _candidates(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
+    for path in paths:
         if path.is_dir():
             outputs: dict[Path, frozenset[str] | None] = {}
             found.extend(
@@ -39,6 +62,10 @@ def find_document_paths(paths: Iterable[Path | str]) -> list[Path]:
             )
         else:
             found.append(path)
+    return found
+
+
+def _unique(found: list[Path]) -> list[Path]:
     seen: set[Path] = set()
     unique = []
     for p in found:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
+from cadregraph.errors import CadregraphError
 from cadregraph.graph.formats import FORMATS, FormatError, read_quads
 from cadregraph.graph.oxterms import rdflib_graph
 
@@ -15,18 +16,24 @@ from cadregraph.graph.oxterms import rdflib_graph
 FOLDER_ORDER = ("trig", "nquads", "turtle", "ntriples", "jsonld")
 
 
-class GraphLoadError(ValueError):
+class GraphLoadError(CadregraphError):
     pass
 
 
 def resolve_graph_path(path: Path | str) -> Path:
+    """The graph file `path` names: itself, or in a build folder the first of FOLDER_ORDER.
+    A path that does not exist is said to be missing before any guess at its format."""
     path = Path(path)
+    if not path.exists():
+        raise GraphLoadError(f"{path}: no such file or folder; give a graph file (graph.ttl, graph.nq …), "
+                             "a folder written by 'cadregraph build --out' or a store written by 'build --store'")
     if path.is_dir():
         for name in FOLDER_ORDER:
             candidate = path / FORMATS[name].file_name
             if candidate.exists():
                 return candidate
-        raise GraphLoadError(f"{path}: folder has no graph file (run 'cadregraph build --out {path}')")
+        raise GraphLoadError(f"{path}: folder holds no graph file ({', '.join(FORMATS[n].file_name for n in FOLDER_ORDER)}); "
+                             "give the folder 'cadregraph build --out DIR' wrote, or a graph file")
     return path
 
 

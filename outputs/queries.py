@@ -12,10 +12,7 @@ from that triple (seconds instead of minutes on a thousand-document graph).
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
-import unicodedata
+import textwrap
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -24,8 +21,11 @@ import pyoxigraph as ox
 import regex
 from rdflib import Graph
 
+from cadregraph.errors import CadregraphError
 from cadregraph.graph.namespaces import PREFIXES
 from cadregraph.graph.oxterms import ox_store_of, ox_triples
+
+from .values import python_value, render as render_rows
 
 _STRING = regex.compile(r'"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\'')
 # A one-value VALUES clause on one variable: the parameter and its default.
@@ -36,7 +36,10 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b
 FORMATS = ("text", "csv", "json", "jsonl")
 
 
-class QueryError(ValueError):
+_QUESTION = regex.compile(r"^q\d+_")   # q1_person_posts …: the named questions; the rest are internal
+
+
+class QueryError(CadregraphError):
     pass
 
 
@@ -67,13 +70,20 @@ class NamedQuery:
                 params[m["name"]] = Param(m["name"], m["default"].strip(), (m["doc"] or "").strip())
             else:
                 description.append(line.lstrip("# ").rstrip())
+        declared = {p.default for p in params.values()}
         for line in _code_lines(text):
             m = _PARAM.search(line)
-            if m and m["name"] not in params:
+            # a VALUES clause holding a declared parameter's example is that parameter
+            if m and m["name"] not in params and _unescape(m["value"]) not in declared:
                 params[m["name"]] = Param(m["name"], _unescape(m["value"]), "", values_clause=True)
         query = cls(name, text, " ".join(d for d in description if d), params)
         query.check()
         return query
+
+    @property
+    def is_question(self) -> bool:
+        """q1_person_posts …: a question for users; the others serve tables, the view, the report."""
+        return bool(_QUESTION.match(self.name))
 
     def check(self) -> None:
         defaults = [p.default for p in self.params.values() if not p.values_clause]
@@ -84,11 +94,19 @@ class NamedQuery:
                                                for t in _STRING.findall(line)):
                 raise QueryError(f"query {self.name!r}: parameter {p.name} = {p.default!r} appears in no string literal")
 
-    def with_params(self, values: dict[str, str]) -> str:
+    def check_values(self, values: dict[str, str]) -> None:
         unknown = sorted(set(values) - set(self.params))
         if unknown:
-            known = ", ".join(sorted(self.params)) or "none"
-            raise QueryError(f"query {self.name!r} has no parameter {', '.join(unknown)} (parameters: {known})")
+            known = "; ".join(f"{p.name} — {p.doc or 'e.g. ' + p.default}" for p in self.params.values())
+            raise QueryError(f"query {self.name!r} has no parameter {', '.join(unknown)}; "
+                             + (f"its parameters: {known}" if known else "it takes no parameters"))
+        for name, value in values.items():
+            if self.params[name].default.isdigit() and not value.strip().isdigit():
+                raise QueryError(f"parameter {name} of {self.name} is a whole number "
+                                 f"(e.g. {self.params[name].default}), not {value!r}")
+
+    def with_params(self, values: dict[str, str]) -> str:
+        self.check_values(values)
         by_default = {self.params[n].default: v for n, v in values.items() if not self.params[n].values_clause}
         lines = self.text.splitlines(keepends=True)
         for i, line in enumerate(lines):
@@ -106,8 +124,11 @@ class NamedQuery:
 
 @dataclass
 class QueryResult:
+    """`rows`: every value as its RDF text (None when unbound); `typed_rows`: the same values
+    typed by their datatype (int, Decimal, bool, datetime.date …; see values.python_value)."""
     columns: list[str]
     rows: list[dict[str, str | None]]
+    typed_rows: list[dict[str, object]] = field(default_factory=list)
 
 
 def sparql_string(value: str) -> str:
@@ -146,10 +167,13 @@ def find_query(spec: str) -> NamedQuery:
         return NamedQuery.from_text(matches[0], files[matches[0]].read_text("utf-8"))
     if _SPARQL_START.search(" " + spec):
         return NamedQuery.from_text("ad-hoc query", spec)
-    if spec.endswith(".rq") and Path(spec).is_file():
+    if spec.endswith(".rq"):
+        if not Path(spec).is_file():
+            raise QueryError(f"{spec}: no such query file")
         return NamedQuery.from_text(Path(spec).stem, Path(spec).read_text("utf-8-sig"))
-    choices = ", ".join(sorted(files))
-    raise QueryError(f"no query named {spec!r}; give a SPARQL string, a .rq file or one of: {choices}")
+    questions = ", ".join(sorted(n for n in files if _QUESTION.match(n)))
+    raise QueryError(f"no query named {spec!r}; the questions are {questions} ('cadregraph query' describes "
+                     "them, --all adds the internal ones); or give SPARQL text or a .rq file")
 
 
 def parse_params(items: list[str] | tuple[str, ...]) -> dict[str, str]:
@@ -163,9 +187,17 @@ def parse_params(items: list[str] | tuple[str, ...]) -> dict[str, str]:
 
 
 def run_query(source: Graph | ox.Store, spec: str, params: dict[str, str] | None = None) -> QueryResult:
-    """`source`: an rdflib Graph or an Oxigraph store (`load_store`)."""
+    """`source`: an rdflib Graph or an Oxigraph store (`load_store`). A question asked about a
+    person, post, district or slogan the graph does not know raises UnknownValueError naming
+    the nearest ones (an empty answer for a name the graph knows is just empty)."""
+    from .hints import check_known_values
+
     query = find_query(spec)
-    return run_sparql(source, query.with_params(params or {}), query.name)
+    store = as_store(source)
+    result = run_sparql(store, query.with_params(params or {}), query.name)
+    if not result.rows and params:
+        check_known_values(store, query.name, params)
+    return result
 
 
 def load_store(path: Path | str) -> ox.Store:
@@ -203,14 +235,15 @@ def run_sparql(source: Graph | ox.Store, text: str, name: str = "query") -> Quer
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"{name}: {exc}") from None
     if isinstance(result, ox.QueryBoolean):
-        return QueryResult(["answer"], [{"answer": "true" if bool(result) else "false"}])
+        return QueryResult(["answer"], [{"answer": "true" if bool(result) else "false"}], [{"answer": bool(result)}])
     if isinstance(result, ox.QueryTriples):
-        rows = sorted((_value(t.subject), _value(t.predicate), _value(t.object)) for t in result)
-        return QueryResult(["subject", "predicate", "object"],
-                           [{"subject": s, "predicate": p, "object": o} for s, p, o in rows])
-    columns = [v.value for v in result.variables]
-    rows = [{c: _value(solution[c]) for c in columns} for solution in result]
-    return QueryResult(columns, rows)
+        terms = sorted(((t.subject, t.predicate, t.object) for t in result), key=lambda t: tuple(map(_value, t)))
+        columns = ["subject", "predicate", "object"]
+    else:
+        columns = [v.value for v in result.variables]
+        terms = [tuple(solution[c] for c in columns) for solution in result]
+    return QueryResult(columns, [dict(zip(columns, map(_value, row))) for row in terms],
+                       [dict(zip(columns, map(python_value, row))) for row in terms])
 
 
 def _value(term) -> str | None:
@@ -218,48 +251,36 @@ def _value(term) -> str | None:
 
 
 def render(result: QueryResult, fmt: str = "text") -> str:
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows([["" if r[c] is None else r[c] for c in result.columns] for r in result.rows])
-        return buf.getvalue()
-    if fmt == "json":
-        return json.dumps(result.rows, ensure_ascii=False, indent=1) + "\n"
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in result.rows)
-    if fmt == "text":
-        return _text_table(result)
-    raise QueryError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    """text, csv, json or jsonl, from the typed rows (JSON keeps numbers, booleans and null)."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return render_rows(result.typed_rows, result.columns, fmt)
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def describe_queries(include_internal: bool = False, width: int = 78) -> str:
+    """The named questions, each with its whole description and its parameters (name, example,
+    meaning), for `cadregraph query` without a question; `include_internal` adds the queries
+    behind the tables, the view and the report."""
+    queries = named_queries()
+    lines = ["Questions (cadregraph query GRAPH NAME [-p NAME=VALUE …]; NAME or its prefix, e.g. q1):", ""]
+    lines += _describe([q for q in queries if q.is_question], width)
+    internal = [q for q in queries if not q.is_question]
+    if include_internal:
+        lines += ["Internal queries (behind the export tables, the view and the report):", ""]
+        lines += _describe(internal, width)
+    else:
+        lines.append(f"({len(internal)} internal queries behind the tables, the view and the report: --all lists them)")
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _cell(value: str | None) -> str:
-    # One line per row: line breaks inside a quote are shown, not printed.
-    return "" if value is None else value.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵")
-
-
-def _text_table(result: QueryResult) -> str:
-    cells = [[_cell(r[c]) for c in result.columns] for r in result.rows]
-    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(result.columns)]
-
-    def line(values):
-        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths)).rstrip()
-
-    out = [line(result.columns), line(["-" * w for w in widths])] + [line(row) for row in cells]
-    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def describe_queries() -> str:
-    """The named queries with their parameters, for `cadregraph query GRAPH` without a name."""
+def _describe(queries: list[NamedQuery], width: int) -> list[str]:
     lines = []
-    for q in named_queries():
-        params = ", ".join(f"{p.name}={p.default}" for p in q.params.values())
-        lines.append(f"{q.name}{'  [' + params + ']' if params else ''}")
-        if q.description:
-            lines.append(f"    {q.description[:160]}")
-    return "\n".join(lines) + "\n"
+    for q in queries:
+        lines.append(q.name)
+        description = regex.sub(r"^Design question \d+:\s*", "", q.description)
+        description = description[:1].upper() + description[1:]
+        lines += textwrap.wrap(description, width, initial_indent="    ", subsequent_indent="    ")
+        for p in q.params.values():
+            lines.append(f"    -p {p.name}={p.default}" + (f"   {p.doc}" if p.doc else ""))
+        lines.append("")
+    return lines

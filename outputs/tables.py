@@ -1,79 +1,100 @@
-"""Export tables: each is a named SPARQL query over the graph with fixed columns, so a table
-and the graph it came from can never disagree."""
+"""Export tables: each is a named SPARQL query over the graph with fixed, typed columns, so a
+table and the graph it came from can never disagree.
+
+`TABLES` is the one place a table's columns and their types are declared (types in
+`values.py`: TEXT, INTEGER, DECIMAL, BOOLEAN, DATE, LIST). Adding a column is one line here —
+`open_ended=BOOLEAN,` in the table's definition, where it should stand — plus the variable in
+the table's SELECT (`graph/queries/table_*.rq`) and its row in docs/tables.md; the tests check
+that the three agree. Rows come from the query and are typed by the schema, so any other source
+of the same table (a precomputed table of the streaming build, say) yields the same rows.
+"""
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
 from importlib import resources
 
-from rdflib import Graph, Literal
+from cadregraph.errors import CadregraphError
+
+from .values import BOOLEAN, DATE, DECIMAL, LIST, TEXT, ColumnType, flat_row, render  # noqa: F401 (render: API)
+
+
+class TableError(CadregraphError):
+    pass
 
 
 @dataclass(frozen=True)
 class Table:
     name: str
     query_file: str
-    columns: tuple[str, ...]
     description: str
+    schema: tuple[tuple[str, ColumnType], ...]     # (column, type) in the table's order
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.schema)
+
+    def typed(self, row: dict) -> dict:
+        """A row of any source (lexical strings, typed values, lists) with the declared types."""
+        out = {}
+        for column, kind in self.schema:
+            try:
+                out[column] = kind(row.get(column))
+            except ValueError as exc:
+                raise TableError(f"table {self.name}, column {column}: {exc}") from None
+        return out
+
+
+def _table(name: str, query_file: str, description: str, **columns: ColumnType) -> Table:
+    return Table(name, query_file, description, tuple(columns.items()))
 
 
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
-        Table("holdings", "table_holdings.rq",
-              ("person", "post", "organization", "district", "role", "document", "date", "evidence"),
-              "one row per post observation"),
-        Table("slogans", "table_slogans.rq",
-              ("slogan", "kind", "user", "document", "date", "evidence"),
-              "one row per slogan use: a unit using a quoted slogan in a document"),
-        Table("projects", "table_projects.rq",
-              ("project", "district", "document", "date", "evidence"),
-              "one row per project mention: a named project and its district in a document"),
-        Table("careers", "table_careers.rq",
-              ("person_id", "person", "labels", "post_id", "post", "organization", "district", "first_seen",
-               "last_seen", "documents", "predecessor", "successor"),
-              "one row per tenure (a person in a post, first to last date seen), each career in date order"),
-        Table("metrics", "table_metrics.rq",
-              ("district", "indicator", "value", "unit", "is_growth", "period", "period_start", "period_end",
-               "kind", "document", "date", "evidence"),
-              "one row per reported figure (a Data Cube observation); departments report for 重庆市"),
+        _table("holdings", "table_holdings.rq", "one row per post observation (a person seen in a post in a document)",
+               person=TEXT, post=TEXT, organization=TEXT, district=TEXT, role=TEXT, document=TEXT, date=DATE,
+               evidence=TEXT),
+        _table("slogans", "table_slogans.rq", "one row per slogan use: a unit using a quoted slogan in a document",
+               slogan=TEXT, kind=TEXT, user=TEXT, document=TEXT, date=DATE, evidence=TEXT),
+        _table("projects", "table_projects.rq",
+               "one row per project mention: a named project and its district in a document",
+               project=TEXT, district=TEXT, document=TEXT, date=DATE, evidence=TEXT),
+        _table("careers", "table_careers.rq",
+               "one row per tenure (a person in a post, first to last date seen), each career in date order",
+               person_id=TEXT, person=TEXT, labels=LIST, post_id=TEXT, post=TEXT, organization=TEXT,
+               district=TEXT, first_seen=DATE, last_seen=DATE, documents=LIST, predecessor=TEXT,
+               successor=TEXT),
+        _table("metrics", "table_metrics.rq",
+               "one row per reported figure (a Data Cube observation); departments report for 重庆市",
+               district=TEXT, indicator=TEXT, value=DECIMAL, unit=TEXT, is_growth=BOOLEAN, period=TEXT,
+               period_start=DATE, period_end=DATE, kind=TEXT, document=TEXT, date=DATE, evidence=TEXT),
     )
 }
+
+
+def get_table(name: str) -> Table:
+    if name not in TABLES:
+        raise TableError(f"no table named {name!r}; the tables are: "
+                         + "; ".join(f"{t.name} — {t.description}" for t in TABLES.values()))
+    return TABLES[name]
 
 
 def query_text(filename: str) -> str:
     return resources.files("cadregraph.graph").joinpath("queries", filename).read_text("utf-8")
 
 
-def table_rows(g: Graph, name: str) -> list[dict[str, str]]:
-    if name not in TABLES:
-        raise KeyError(f"unknown table {name!r}; choose from {', '.join(sorted(TABLES))}")
-    table = TABLES[name]
-    result = g.query(query_text(table.query_file))
-    rows = []
-    for row in result:
-        values = row.asdict()
-        rows.append({c: _plain(values.get(c)) for c in table.columns})
-    return rows
+def typed_rows(source, name: str) -> list[dict]:
+    """The table's rows with the declared types (see values.py), for pandas.DataFrame(rows).
+    `source`: an rdflib Graph or an Oxigraph store; evaluated by Oxigraph (queries.run_sparql)."""
+    from .queries import run_sparql
+
+    table = get_table(name)
+    result = run_sparql(source, query_text(table.query_file), f"table {name}")
+    return [table.typed(row) for row in result.typed_rows]
 
 
-def _plain(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Literal):
-        return str(value)
-    return str(value)
-
-
-def render(rows: list[dict[str, str]], columns: tuple[str, ...], fmt: str) -> str:
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return buf.getvalue()
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    raise ValueError(f"unknown table format {fmt!r}; choose csv or jsonl")
+def table_rows(source, name: str) -> list[dict[str, str]]:
+    """The same rows as CSV writes them: every value text, "" when not known, lists joined
+    with "; " (what the evaluation compares against gold)."""
+    table = get_table(name)
+    return [flat_row(row, table.columns) for row in typed_rows(source, name)]

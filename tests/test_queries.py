@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from cadregraph.cli import main
+from cadregraph.outputs.hints import UnknownValueError
 from cadregraph.outputs.queries import (NamedQuery, QueryError, as_store, named_queries, run_query, run_sparql,
                                         sparql_string)
 from cadregraph.pipeline import bundled_seeds
@@ -118,8 +119,11 @@ def test_parameters_become_exactly_one_literal(seeds, value):
 
 
 def test_injection_through_a_parameter_finds_nothing(seeds):
-    rows = run_query(seeds, "q1", {"person": '石强"@zh . ?p ?q ?r } #'}).rows
-    assert rows == []
+    """The text stays one literal: no person has that name, so the question says so (and
+    suggests 石强, whose name it starts with) instead of matching every triple."""
+    with pytest.raises(UnknownValueError) as caught:
+        run_query(seeds, "q1", {"person": '石强"@zh . ?p ?q ?r } #'})
+    assert caught.value.suggestions[0] == "石强"
 
 
 def test_unknown_parameters_and_queries_are_clear_errors(seeds):
@@ -172,10 +176,23 @@ def test_cli_ad_hoc_sparql(built_seeds):
     assert result.exit_code == 0 and result.output.splitlines() == ["name", "江夏"]
 
 
-def test_cli_lists_the_named_queries(built_seeds):
+def test_cli_lists_the_named_questions_in_full(built_seeds):
     result = cli("query", str(built_seeds))
     assert result.exit_code == 0
-    assert "q1_person_posts  [person=石强]" in result.output and "q4_predecessor" in result.output
+    listed = re.findall(r"^(\S+)$", result.output, flags=re.M)
+    assert listed == list(QUESTIONS)                      # q1 … q8, no internal query
+    assert "-p person=石强   any of the person's names" in result.output
+    assert "-p district=璧山区" in result.output             # q7's district, declared in its header
+    # whole descriptions: the last words of q1's header are there
+    assert "with the document and the" in result.output and "quote." in result.output
+    assert "--all lists them" in result.output and "table_careers" not in result.output
+
+
+def test_cli_lists_internal_queries_only_with_all(built_seeds):
+    result = cli("query", "--all")
+    assert result.exit_code == 0
+    listed = re.findall(r"^(\S+)$", result.output, flags=re.M)
+    assert listed[:8] == list(QUESTIONS) and {"table_careers", "overview_units", "network_tenures"} <= set(listed)
 
 
 def test_cli_query_errors(built_seeds):
