@@ -113,7 +113,8 @@ def _format_of(output: Path | None) -> str | None:
 @click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of gold JSON files, one per document (same stem).")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--show-misses/--no-show-misses", default=True, show_default=True)
+@click.option("--show-misses/--no-show-misses", default=True, show_default=True,
+              help="List each missed and each spurious fact under its score.")
 def evaluate(gold_dir, paths, show_misses):
     """Score extraction on PATHS (default: the bundled seeds) against gold annotations."""
     from cadregraph.evaluation import evaluate_graph

@@ -1,6 +1,7 @@
 """The command line: every command has help; errors are clear; failures set the exit code."""
 from __future__ import annotations
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -12,9 +13,38 @@ RUNNER = CliRunner()
 def test_every_command_has_help():
     assert RUNNER.invoke(main, ["--help"]).exit_code == 0
     for name, command in main.commands.items():
-        result = RUNNER.invoke(main, [name, "--help"])
+        result = RUNNER.invoke(main, [name, "--help"], prog_name="cadregraph")
         assert result.exit_code == 0, name
         assert command.help and len(command.help) > 20, name
+        usage = result.output.splitlines()[0]
+        for param in command.params:
+            if isinstance(param, click.Argument):
+                assert param.make_metavar(click.Context(command)).rstrip(".") in usage, (name, param.name)
+                continue
+            assert param.help or param.name == "help", (name, param.name)
+            if isinstance(param.type, click.Choice):   # every choice is shown
+                assert "|".join(param.type.choices) in result.output, (name, param.name)
+
+
+def test_main_help_documents_the_exit_codes():
+    text = " ".join(RUNNER.invoke(main, ["--help"]).output.split())
+    assert "Exit status: 0 done; 1 done but something failed" in text and "2 a usage error" in text
+
+
+def test_export_help_lists_every_table_with_its_description():
+    from cadregraph.outputs.tables import TABLES
+
+    text = " ".join(RUNNER.invoke(main, ["export", "--help"]).output.split())
+    for table in TABLES.values():
+        assert f"{table.name} {table.description}" in text
+    assert "[csv|jsonl|json|gexf|graphml]" in text
+
+
+def test_query_help_lists_the_questions():
+    text = RUNNER.invoke(main, ["query", "--help"]).output
+    for n in range(1, 9):
+        assert f"\n  q{n}_" in text
+    assert "table_careers" not in text and "-p person=石强" in " ".join(text.split())
 
 
 def test_build_prints_a_summary_and_writes_outputs(tmp_path):
