@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from cadregraph.cli_support import EXIT_CODES, Command, Group, emit, fail as _fail, question_sections, table_sections
+from cadregraph.cli_support import (EXIT_CODES, NETWORK_FORMATS, TABLE_FORMATS, Command, Group, emit,
+                                    fail as _fail, format_of_output, graph_and_question, question_sections,
+                                    table_sections)
 from cadregraph.errors import CadregraphError
 from cadregraph.graph.namespaces import DEFAULT_BASE
 
-TABLE_FORMATS = ("csv", "jsonl", "json")
-NETWORK_FORMATS = ("gexf", "graphml")
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
@@ -75,11 +75,11 @@ def build(paths, out_dir, base, identity_file, strict, force, formats, store_dir
               help="Write here (atomically; never an empty result) instead of standard output.")
 def export(graph_path, table_name, fmt, output):
     """Export a table, or the people–posts network, from GRAPH."""
-    from cadregraph.outputs.network import format_of_network_path, network_bytes, people_network
+    from cadregraph.outputs.network import network_bytes, people_network
     from cadregraph.outputs.queries import load_store
     from cadregraph.outputs.tables import get_table, render, typed_rows
 
-    fmt = fmt or _format_of(output) or "csv"
+    fmt = fmt or format_of_output(output) or "csv"
     if fmt in NETWORK_FORMATS and table_name:
         _fail(f"--table does not apply to --format {fmt}: the network holds people, posts, organizations and "
               "districts; drop --table, or choose --format csv, jsonl or json")
@@ -91,22 +91,14 @@ def export(graph_path, table_name, fmt, output):
         store = load_store(graph_path)
         if table:
             rows = typed_rows(store, table.name)
-            data, count, what = render(rows, table.columns, fmt).encode("utf-8"), len(rows), f"table {table.name}"
+            data, what, count = render(rows, table.columns, fmt).encode("utf-8"), f"table {table.name}", len(rows)
         else:
             network = people_network(store)
-            data, count, what = network_bytes(network, fmt), network.number_of_nodes(), "network"
+            data, what, count = network_bytes(network, fmt), "network", network.number_of_nodes()
     except CadregraphError as exc:
         _fail(str(exc))
-    unit = "rows" if table else "nodes"
-    emit(data, output, empty=not count, what=f"{what}, {count} {unit}" if count else f"{what} in {graph_path}",
-         source=graph_path)
-
-
-def _format_of(output: Path | None) -> str | None:
-    if output is None:
-        return None
-    suffix = output.suffix.lower().lstrip(".")
-    return suffix if suffix in TABLE_FORMATS + NETWORK_FORMATS else None
+    size = f"{count} {'rows' if table else 'nodes'}"
+    emit(data, output, empty=not count, what=f"{what}, {size}" if count else f"{what} of {graph_path}", source=graph_path)
 
 
 @main.command()
@@ -245,7 +237,7 @@ def query(args, store_dir, params, fmt, show_all, output):
     nearest names it does know."""
     from cadregraph.outputs.queries import describe_queries, find_query, load_store, parse_params, render, run_query
 
-    graph, spec = _graph_and_question(args, store_dir)
+    graph, spec = graph_and_question(args, store_dir)
     if spec is None:
         if params:
             _fail("--param needs a QUESTION: cadregraph query GRAPH q1 -p person=…")
@@ -258,38 +250,6 @@ def query(args, store_dir, params, fmt, show_all, output):
         _fail(str(exc))
     emit(render(result, fmt).encode("utf-8"), output, empty=not result.rows,
          what=f"answer, {len(result.rows)} rows" if result.rows else "answer", source=graph)
-
-
-def _graph_and_question(args: tuple[str, ...], store_dir: Path | None) -> tuple[Path | None, str | None]:
-    """(graph or store, question or None) from `query`'s arguments."""
-    if store_dir:
-        if len(args) > 1:
-            _fail("with --store, give only QUESTION (quote SPARQL text as one argument)")
-        return store_dir, (args[0] if args else None)
-    if len(args) > 2:
-        _fail("give GRAPH and QUESTION, or --store DIR and QUESTION (quote SPARQL text as one argument)")
-    if len(args) == 2:
-        return Path(args[0]), args[1]
-    if args and not Path(args[0]).exists():
-        if _is_question(args[0]):
-            _fail(f"give GRAPH before the question: cadregraph query OUT {args[0]}")
-        from cadregraph.outputs.load import GraphLoadError, resolve_graph_path
-
-        try:
-            resolve_graph_path(args[0])
-        except GraphLoadError as exc:
-            _fail(str(exc))
-    return (Path(args[0]) if args else None), None
-
-
-def _is_question(spec: str) -> bool:
-    from cadregraph.outputs.queries import QueryError, find_query
-
-    try:
-        find_query(spec)
-    except QueryError:
-        return False
-    return True
 
 
 @main.command()

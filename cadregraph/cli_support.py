@@ -11,6 +11,8 @@ from pathlib import Path
 import click
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+TABLE_FORMATS = ("csv", "jsonl", "json")
+NETWORK_FORMATS = ("gexf", "graphml")
 EXIT_CODES = ("Exit status: 0 done; 1 done but something failed — files that could not be read (build), "
               "violations (validate), a push refused, a result with nothing to write to -o; 2 a usage error — a "
               "wrong path, table, question, parameter or option — and nothing was written.")
@@ -115,3 +117,42 @@ def _first_sentence(text: str) -> str:
     text = text.split(": ", 1)[-1] if text.lower().startswith("design question") else text
     end = text.find("? ")
     return text[: end + 1] if end > 0 else text.split(". ")[0]
+
+
+def format_of_output(output: Path | None) -> str | None:
+    if output is None:
+        return None
+    suffix = output.suffix.lower().lstrip(".")
+    return suffix if suffix in TABLE_FORMATS + NETWORK_FORMATS else None
+
+
+def graph_and_question(args: tuple[str, ...], store_dir: Path | None) -> tuple[Path | None, str | None]:
+    """(graph or store, question or None) from `query`'s arguments."""
+    if store_dir:
+        if len(args) > 1:
+            fail("with --store, give only QUESTION (quote SPARQL text as one argument)")
+        return store_dir, (args[0] if args else None)
+    if len(args) > 2:
+        fail("give GRAPH and QUESTION, or --store DIR and QUESTION (quote SPARQL text as one argument)")
+    if len(args) == 2:
+        return Path(args[0]), args[1]
+    if args and not Path(args[0]).exists():
+        if _is_question(args[0]):
+            fail(f"give GRAPH before the question: cadregraph query OUT {args[0]}")
+        from cadregraph.outputs.load import GraphLoadError, resolve_graph_path
+
+        try:
+            resolve_graph_path(args[0])
+        except GraphLoadError as exc:
+            fail(str(exc))
+    return (Path(args[0]) if args else None), None
+
+
+def _is_question(spec: str) -> bool:
+    from cadregraph.outputs.queries import QueryError, find_query
+
+    try:
+        find_query(spec)
+    except QueryError:
+        return False
+    return True
