@@ -224,9 +224,9 @@ def push(graph_path, endpoint, graph_iri, user, password_env, scheme, timeout, a
               help="Query the Oxigraph store written by 'build --store' instead of a GRAPH file.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Set a parameter of the question, e.g. -p person=石强 (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json", "jsonl"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json", "jsonl"]),
               help="text: aligned columns; csv: flat, with a header; json, jsonl: typed values (numbers, "
-                   "true/false, null).")
+                   "true/false, null).  [default: from -o's extension, else text]")
 @click.option("--all", "show_all", is_flag=True, help="With no QUESTION: list the internal queries too.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here (atomically; never an empty answer) instead of standard output.")
@@ -238,6 +238,7 @@ def query(args, store_dir, params, fmt, show_all, output):
     from cadregraph.outputs.queries import describe_queries, find_query, load_store, parse_params, render, run_query
 
     graph, spec = graph_and_question(args, store_dir)
+    fmt = fmt or (format_of_output(output) if format_of_output(output) in TABLE_FORMATS else None) or "text"
     if spec is None:
         if params:
             _fail("--param needs a QUESTION: cadregraph query GRAPH q1 -p person=…")

@@ -128,12 +128,14 @@ def format_of_output(output: Path | None) -> str | None:
 
 def graph_and_question(args: tuple[str, ...], store_dir: Path | None) -> tuple[Path | None, str | None]:
     """(graph or store, question or None) from `query`'s arguments."""
-    if store_dir:
-        if len(args) > 1:
-            fail("with --store, give only QUESTION (quote SPARQL text as one argument)")
-        return store_dir, (args[0] if args else None)
-    if len(args) > 2:
+    most = 1 if store_dir else 2
+    if len(args) > most:
+        loose = [a for a in args if "=" in a and " " not in a]
+        if loose:
+            fail(f"a parameter goes after -p: -p {loose[0]}")
         fail("give GRAPH and QUESTION, or --store DIR and QUESTION (quote SPARQL text as one argument)")
+    if store_dir:
+        return store_dir, (args[0] if args else None)
     if len(args) == 2:
         return Path(args[0]), args[1]
     if args and not Path(args[0]).exists():

@@ -189,3 +189,15 @@ def test_as_a_subprocess_a_closed_pipe_is_quiet(built_seeds):
     result = subprocess.run(f"{script} export '{built_seeds}' --table slogans | head -c 10", shell=True,
                             capture_output=True, text=True)
     assert result.stdout == "slogan,kin" and "Traceback" not in result.stderr and "Error" not in result.stderr
+
+
+def test_a_parameter_without_p_is_pointed_out(built_seeds):
+    assert "a parameter goes after -p: -p person=石强" in error_of(run("query", built_seeds, "q1", "person=石强"))
+
+
+def test_query_output_format_follows_the_file_name(built_seeds, tmp_path):
+    import json
+
+    target = tmp_path / "holders.json"
+    assert run("query", built_seeds, "q2", "-o", target).exit_code == 0
+    assert [r["holder"] for r in json.loads(target.read_text("utf-8"))] == ["刘小强", "江夏"]
