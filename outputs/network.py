@@ -22,7 +22,7 @@ from pathlib import Path
 import networkx as nx
 import regex
 
-from .queries import find_query, run_sparql
+from .queries import as_store, find_query, run_sparql
 from .values import DATE, LIST, cell_text
 
 NETWORK_FORMATS = ("gexf", "graphml")
@@ -32,6 +32,7 @@ _LAST_MODIFIED = regex.compile(rb' lastmodifieddate="[^"]*"')
 def people_network(source) -> nx.MultiDiGraph:
     """`source`: an rdflib Graph or an Oxigraph store."""
     G = nx.MultiDiGraph()
+    source = as_store(source)              # a plain rdflib Graph is copied into Oxigraph once
     units = _rows(source, "network_units")
     tenures = _rows(source, "network_tenures")
     for row in tenures:
