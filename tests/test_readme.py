@@ -17,9 +17,18 @@ README = (ROOT / "README.md").read_text("utf-8")
 MARKER = "<!-- tests/test_readme.py runs this block"
 
 
-def marked_blocks(language: str) -> list[str]:
+TABLES_DOC = (ROOT / "docs" / "tables.md").read_text("utf-8")
+
+
+def marked_blocks(language: str, text: str = README) -> list[str]:
     pattern = re.escape(MARKER) + r"[^\n]*\n```" + language + r"\n(.*?)```"
-    return re.findall(pattern, README, flags=re.S)
+    return re.findall(pattern, text, flags=re.S)
+
+
+def shell_lines(block: str, folder: Path) -> list[subprocess.CompletedProcess]:
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    return [subprocess.run(line, shell=True, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
+            for line in block.strip().splitlines()]
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +36,7 @@ def shell_run(tmp_path_factory):
     """The shell block, line by line, in a fresh folder: (folder, [completed processes])."""
     [block] = marked_blocks("sh")
     folder = tmp_path_factory.mktemp("readme")
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    runs = [subprocess.run(line, shell=True, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
-            for line in block.strip().splitlines()]
-    return folder, runs
+    return folder, shell_lines(block, folder)
 
 
 def test_the_command_examples_run_as_written(shell_run):
@@ -54,6 +60,21 @@ def test_the_python_example_runs_as_written(shell_run):
     careers, rows, nodes = map(int, result.stdout.split())
     assert careers > 0 and rows == 4 and nodes > 36
     assert (folder / "network.graphml").exists() and (folder / "view.html").exists()
+
+
+def test_the_examples_of_docs_tables_run_as_written(shell_run):
+    folder, _ = shell_run
+    [block] = marked_blocks("sh", TABLES_DOC)
+    for run in shell_lines(block, folder):
+        assert run.returncode == 0, (run.args, run.stderr[-2000:])
+    [python] = marked_blocks("python", TABLES_DOC)
+    check = """
+assert isinstance(careers["labels"][0], list) and careers["first_seen"].map(type).eq(str).all()
+assert holdings["district"].eq("").any() and isinstance(metrics["value"][0], Decimal)
+assert metrics["is_growth"].dtype == bool
+print("ok")"""
+    result = subprocess.run([sys.executable, "-c", python + check], cwd=folder, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout == "ok\n", result.stderr[-3000:]
 
 
 def test_every_local_link_in_the_readme_exists():
