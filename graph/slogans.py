@@ -26,13 +26,14 @@ KIND_TERMS = {
     "catchphrase": (CG.Catchphrase, "catchphrase", "政策口号"),
     "brand": (CG.BrandName, "brand or programme name", "品牌名称"),
     "emphasis": (CG.Emphasis, "emphasis", "强调用语"),
+    "honour": (CG.HonoraryTitle, "honorary title", "荣誉称号"),
     "title": (CG.DocumentTitle, "title of a document", "文件标题"),
     "speech": (CG.QuotedSpeech, "quoted speech", "引语"),
 }
 
 # When the uses of one slogan disagree on its kind, the most frequent wins; ties go to the
 # more specific kind.
-_KIND_ORDER = ("numbered", "brand", "catchphrase", "emphasis", "title", "speech")
+_KIND_ORDER = ("numbered", "brand", "catchphrase", "honour", "emphasis", "title", "speech")
 
 
 def add_slogans(ctx, uses: list[SloganUse]) -> None:
