@@ -100,8 +100,16 @@ def _add_concept(ctx, scheme: URIRef, key: str, uses: list[SloganUse]) -> URIRef
     for form in sorted(forms):
         if form != label:
             g.add((concept, SKOS.altLabel, Literal(form, lang="zh")))
+    _add_traditional_labels(g, concept, uses)
     g.add((concept, CG.sloganKind, KIND_TERMS[kind][0]))
     return concept
+
+
+def _add_traditional_labels(g, concept: URIRef, uses: list[SloganUse]) -> None:
+    """A slogan written in traditional script keeps that spelling as a label of the same
+    concept (連降兩級 beside 连降两级), tagged zh-Hant so both scripts can be searched."""
+    for form in sorted({u.original for u in uses if u.original}):
+        g.add((concept, SKOS.altLabel, Literal(form, lang="zh-Hant")))
 
 
 def _add_use(ctx, concept: URIRef, group: list[SloganUse]) -> None:

@@ -69,3 +69,22 @@ def test_a_page_that_names_no_place_has_an_unknown_user():
     assert found["紧日子"] == (None, "unknown")
     doc = prepare(make_document("干部要敢于担当，过好“紧日子”。"))
     assert document_unit(doc) is None        # not guessed to be the home city's
+
+
+TRADITIONAL = ("湖南省委組織部近日公佈，該縣縣長此番“連降兩級”。會議強調，全省上下要堅決做到“兩個維護”，"
+               "深入學習貫徹黨的二十大精神，推動經濟社會高質量發展。")
+SIMPLIFIED = "湖南省委组织部强调，全省上下要坚决做到“两个维护”。"
+
+
+def test_a_traditional_slogan_is_one_concept_with_both_spellings():
+    trad, simp = make_document(TRADITIONAL, doc_id="t1"), make_document(SIMPLIFIED, doc_id="s1")
+    facts = [f for d in (trad, simp) for f in EXTRACTOR.extract(prepare(d))]
+    found = {(u.text, u.original, u.kind) for u in facts}
+    assert ("两个维护", "兩個維護", "numbered") in found and ("连降两级", "連降兩級", "emphasis") in found
+    assert ("两个维护", "", "numbered") in found
+    g = build_graph(Corpus([trad, simp], facts))
+    concepts = set(g.subjects(SKOS.prefLabel, Literal("两个维护", lang="zh")))
+    assert len(concepts) == 1
+    [concept] = concepts
+    assert Literal("兩個維護", lang="zh-Hant") in set(g.objects(concept, SKOS.altLabel))
+    assert {r["document"] for r in table_rows(g, "slogans") if r["slogan"] == "两个维护"} == {"t1.txt", "s1.txt"}
