@@ -71,6 +71,15 @@ def test_a_page_that_names_no_place_has_an_unknown_user():
     assert document_unit(doc) is None        # not guessed to be the home city's
 
 
+def test_unknown_users_in_the_graph_and_the_table():
+    doc = make_document("干部要敢于担当，过好“紧日子”。", doc_id="u")
+    g = build_graph(Corpus([doc], list(EXTRACTOR.extract(prepare(doc)))))
+    [use] = list(g.subjects(CG.slogan, None))
+    assert g.value(use, CG.user) is None and str(g.value(use, CG.userRule)) == "unknown"
+    [row] = table_rows(g, "slogans")
+    assert row["user"] == "unknown" and row["slogan"] == "紧日子"
+
+
 TRADITIONAL = ("湖南省委組織部近日公佈，該縣縣長此番“連降兩級”。會議強調，全省上下要堅決做到“兩個維護”，"
                "深入學習貫徹黨的二十大精神，推動經濟社會高質量發展。")
 SIMPLIFIED = "湖南省委组织部强调，全省上下要坚决做到“两个维护”。"
