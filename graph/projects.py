@@ -65,6 +65,9 @@ def _add_mention(ctx, project, mention: ProjectMention, spelling: str = "") -> N
     g.add((obs, RDF.type, CG.ProjectMention))
     g.add((obs, RDF.type, PROV.Entity))
     g.add((obs, CG.project, project))
+    # The name as this document writes it: one project has every spelling as a label, and the
+    # table shows each document's own (璧山国家高新区 in one report, 璧山高新区 in another).
+    g.add((obs, RDFS.label, Literal(mention.name, lang="zh")))
     reporter = unit_iri(ctx, mention.unit)
     if reporter is not None:
         g.add((obs, CG.reportedBy, reporter))

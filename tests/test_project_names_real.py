@@ -5,11 +5,18 @@ its document, date and quote. Sentences written for these tests, from several pr
 from __future__ import annotations
 
 import pytest
+from rdflib import Literal
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from cadregraph.extractors.prepare import prepare
 from cadregraph.extractors.project_checks import is_clause
 from cadregraph.extractors.projects import ProjectsExtractor, project_key
 from cadregraph.extractors.gazetteer import gazetteer
+from cadregraph.graph.namespaces import CG
+from cadregraph.outputs.tables import table_rows
+from cadregraph.pipeline import Corpus, build_graph
 
-from helpers import run_extractor
+from helpers import make_document, run_extractor
 
 EXTRACTOR = ProjectsExtractor()
 BISHAN = "强平台 育产业 优生态\n璧山区委书记、区长 江志斌\n"
@@ -66,3 +73,22 @@ def test_a_bare_level_word_is_the_documents_own_district():
     [p] = run_extractor(EXTRACTOR, page)
     assert (p.name, p.district.name) == ("区商务中心", "南川区")
     assert p.key == project_key("南川区商务中心", p.district)
+
+
+def test_the_graph_has_one_project_with_every_spelling_and_each_mention_with_its_quote():
+    one = make_document(BISHAN + "位于璧山高新区的电池生产基地投产。璧山国家高新区三大平台加快建设。", doc_id="a")
+    two = make_document(BISHAN + "璧山高新区新签约项目。", doc_id="b", date="2024-03-01")
+    facts = [f for d in (one, two) for f in EXTRACTOR.extract(prepare(d))]
+    g = build_graph(Corpus([one, two], facts))
+    parks = [p for p in g.subjects(RDF.type, CG.Project)
+             if "高新区" in str(g.value(p, RDFS.label))]
+    assert len(parks) == 1
+    [park] = parks
+    labels = {str(g.value(park, RDFS.label))} | {str(o) for o in g.objects(park, SKOS.altLabel)}
+    assert labels == {"璧山高新区", "璧山国家高新区"}
+    rows = {(r["project"], r["document"], r["date"]) for r in table_rows(g, "projects") if "高新区" in r["project"]}
+    assert rows == {("璧山高新区", "a.txt", "2024-01-01"), ("璧山国家高新区", "a.txt", "2024-01-01"),
+                    ("璧山高新区", "b.txt", "2024-03-01")}
+    quotes = {r["evidence"] for r in table_rows(g, "projects") if r["project"] == "璧山国家高新区"}
+    assert quotes == {"璧山国家高新区三大平台加快建设"}
+    assert Literal("璧山国家高新区", lang="zh") in set(g.objects(None, RDFS.label))
