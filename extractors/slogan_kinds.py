@@ -46,7 +46,7 @@ _COMMA = regex.compile(r"[，,；;]")
 _NESTED = regex.compile(r"‘[^‘’]*’|“[^“”]*”|「[^「」]*」|『[^『』]*』")
 _RANKING = regex.compile(r"(?:\d+|[百千])强")
 _ORDINAL = regex.compile(r"第[一二三四五六七八九十百千〇两\d]+")
-_DURATION = regex.compile(r"(?:[一二三四五六七八九十百千两]+|\d+)[日天](?![报])")
+_DURATION = regex.compile(r"[百千][日天]")      # a campaign's round length (百日攻坚); 三天办结 counts
 _MIDDLE_DOT = regex.compile(r"[·•・‧]")
 _DIGIT = regex.compile(r"\d")
 
