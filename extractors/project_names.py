@@ -32,7 +32,7 @@ from .project_checks import is_clause
 MAX_NAME = 32              # characters; longer runs are clauses, not names
 MAX_SHARED = 4             # a name sharing a head with the next one is this short ("渝西")
 LONG_NAME = 3              # non-generic characters a `long` head needs without a proper element
-_PUNCT = set("，,。；;：:！？!?、\n《》【】[]#+＋.．|｜>＞")
+_PUNCT = set("，,。；;：:！？!?、\n《》【】[]#+＋.．|｜")
 _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两几数]+)\s*(?:余|多)?\s*"
 _CLASSIFIER = r"(?:个|家|条|座|所|处|项|批|类|大|辆|亩|公里)"
 _COUNTED = regex.compile(_NUM + _CLASSIFIER + r"$")
