@@ -25,7 +25,7 @@ from .gazetteer import gazetteer
 from .lexicon import table
 from .project_names import Candidate, find_candidates, lexicon
 from .slogan_facts import ProjectMention
-from .units import UnitResolver, document_unit
+from .units import UnitResolver
 
 _KEY_DROP = regex.compile(r"[\s‘’“”「」『』\"']")
 _KEY_FOLD = str.maketrans({"（": "(", "）": ")", "—": "-", "－": "-", "–": "-"})
@@ -82,15 +82,15 @@ class ProjectsExtractor(Extractor):
 
     def fact(self, doc: PreparedDocument, resolver: UnitResolver, cand: Candidate) -> ProjectMention:
         unit, _how = resolver.unit_at(cand.start, groups=False)
-        district = _district(doc, resolver, cand, unit) or _bare_level_district(doc, cand.name)
+        district = _district(doc, resolver, cand, unit) or _bare_level_district(resolver, cand.name)
         return ProjectMention(cand.name, project_key(cand.name, district), cand.type, district, unit,
                               doc.evidence(*resolver.clause(cand.start, cand.evidence_end), cand.rule),
                               doc.evidence(cand.start, cand.evidence_end, cand.rule))
 
 
-def _bare_level_district(doc: PreparedDocument, name: str) -> Place | None:
+def _bare_level_district(resolver: UnitResolver, name: str) -> Place | None:
     """区商务中心, 县人民医院: a bare level word in front is the document's own district."""
-    own = document_unit(doc) if name[:1] in _LEVELS else None
+    own = resolver.document_unit() if name[:1] in _LEVELS else None
     return own if own is not None and own.name.endswith(name[0]) and own.kind != "municipality" else None
 
 

@@ -19,7 +19,7 @@ from .gazetteer import PROVINCIAL, gazetteer
 from .lexicon import table
 from .slogan_facts import SloganUse
 from .slogan_kinds import classify
-from .units import UnitResolver, document_unit
+from .units import UnitResolver
 
 MAX_WRAPPED = 40            # a quote may cross one line break only if it is this short
 CONTEXT = 8                 # characters either side handed to the classifier
@@ -85,7 +85,7 @@ class SlogansExtractor(Extractor):
         resolver = self._resolver or UnitResolver(doc)
         unit, how = resolver.unit_at(match.start())
         if unit is None:
-            unit = document_unit(doc)
+            unit = resolver.document_unit()
             how = how if unit is not None else "unknown"
         s, e = resolver.clause(match.start(), match.end())
         inner = doc.evidence(match.start(1), match.end(1), pattern.name).quote

@@ -115,6 +115,13 @@ class UnitResolver:
         self._para_starts, self._para_ends = self._paragraphs()
         self._first_at = self._first_occurrences()
         self._document_lines = self._headline_spans()
+        self._own: list[Place | None] = []
+
+    def document_unit(self) -> Place | None:
+        """`document_unit(doc)`, worked out once per document."""
+        if not self._own:
+            self._own.append(document_unit(self.doc))
+        return self._own[0]
 
     def _paragraphs(self) -> tuple[list[int], list[int]]:
         starts, ends, pos = [], [], 0
