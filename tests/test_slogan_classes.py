@@ -38,6 +38,7 @@ def test_generational_labels(text, expected):
     ("江西多地县级党政“一把手”实现交流任职。", {"一把手": "emphasis"}),
     ("他目前暂时“双跨”省委常委和省人大常委会副主任两个岗位。", {"双跨": "emphasis"}),
     ("干部任用中的“七上八下”惯例引发讨论。", {"七上八下": "emphasis"}),
+    ("全国“两会”期间，代表们建言献策。", {"两会": "emphasis"}),
     ("他被任命为“一级巡视员”。", {"一级巡视员": "emphasis"}),
     # post titles set off in quotes
     ("这几位都有一项兼职——“市委副书记”或“市委常委”。", {"市委副书记": "emphasis", "市委常委": "emphasis"}),
@@ -45,6 +46,7 @@ def test_generational_labels(text, expected):
     # false friends: formulations that hold a numeral or end in a role word
     ("深入学习“三个代表”重要思想，坚决做到“两个维护”。", {"三个代表": "numbered", "两个维护": "numbered"}),
     ("落实“一岗双责”，推动“三级书记抓乡村振兴”。", {"一岗双责": "numbered", "三级书记抓乡村振兴": "numbered"}),
+    ("严格落实“三会一课”制度，贯彻“十一五”以来的经验。", {"三会一课": "numbered", "十一五": "numbered"}),
 ])
 def test_ranks_moves_posts_and_jargon(text, expected):
     assert kinds(text) == expected
@@ -57,6 +59,10 @@ def test_ranks_moves_posts_and_jargon(text, expected):
      {"2022年度全省县域经济发展先进县": "honour", "第九届全国双拥模范城": "honour", "国家卫生县城": "honour"}),
     ("获评“全国科普示范区”“中国营商环境最佳城区”。", {"全国科普示范区": "honour", "中国营商环境最佳城区": "honour"}),
     ("该村成功入选“中国美丽休闲乡村”。", {"中国美丽休闲乡村": "honour"}),
+    # prizes for people and bodies; days named by their date count nothing
+    ("她佩戴“全国五一劳动奖章”，曾获“三八红旗手”“七一勋章”。",
+     {"全国五一劳动奖章": "honour", "三八红旗手": "honour", "七一勋章": "honour"}),
+    ("该支部获评“全国先进基层党组织”。", {"全国先进基层党组织": "honour"}),
     # false friends: goals that count, mottos ending in a place word
     ("加快建设“两个示范区”，打造“一区两城”。", {"两个示范区": "numbered", "一区两城": "numbered"}),
     ("坚持“工业强区”，建设“小县大城”。", {"工业强区": "catchphrase", "小县大城": "catchphrase"}),
