@@ -28,6 +28,9 @@ class WordClass:
     after: regex.Pattern | None
 
 
+_JARGON = WordClass("cadre-jargon", "emphasis", regex.compile(""), None)
+
+
 @dataclass(frozen=True)
 class _Classes:
     patterns: tuple[WordClass, ...]
@@ -56,7 +59,7 @@ def cadre_word(text: str, after: str) -> WordClass | None:
     lex = _classes()
     bare = text.replace(" ", "")
     if bare in lex.jargon:
-        return WordClass("cadre-jargon", "emphasis", regex.compile(""), None)
+        return _JARGON
     for wc in lex.patterns:
         if wc.pattern.fullmatch(bare) and (wc.after is None or wc.after.match(after)):
             return wc
