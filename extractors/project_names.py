@@ -27,15 +27,16 @@ import regex
 
 from .gazetteer import gazetteer
 from .lexicon import _data_text, alternation, table, words
+from .project_checks import is_clause
 
 MAX_NAME = 32              # characters; longer runs are clauses, not names
 MAX_SHARED = 4             # a name sharing a head with the next one is this short ("渝西")
 LONG_NAME = 3              # non-generic characters a `long` head needs without a proper element
-_PUNCT = set("，,。；;：:！？!?、\n《》【】[]#+＋.．")
+_PUNCT = set("，,。；;：:！？!?、\n《》【】[]#+＋.．|｜")
 _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两几数]+)\s*(?:余|多)?\s*"
-_CLASSIFIER = r"(?:个|家|条|座|所|处|项|批|类|大)"
+_CLASSIFIER = r"(?:个|家|条|座|所|处|项|批|类|大|辆|亩|公里)"
 _COUNTED = regex.compile(_NUM + _CLASSIFIER + r"$")
-_DATE_BEFORE = regex.compile(r"\d+\s*(?:年|月|日|号)$")
+_DATE_BEFORE = regex.compile(r"\d+\s*(?:年|月|日)$|月\s*\d+\s*号$")    # not 1号线: a line's number
 _COUNT_AFTER = regex.compile(r"^\s*\d+\s*(?:余|多)?\s*(?:个|家|条|座|所|处|项|批)")
 _AFTER_DENG = regex.compile(r"等\s*(?:" + _NUM + r"(?:个|家|条|座|所|处|项|批))?\s*$")
 _UNIT = r"(?:个|家|条|座|所|处|项|批|亿元|亿|万元|万吨|万套|万|吨|套)"
@@ -70,6 +71,7 @@ class _Head:
     type: str
     needs: str
     not_before: regex.Pattern | None
+    not_after: regex.Pattern | None
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    heads = {row["head"]: _Head(row["type"], row["needs"], regex.compile(row["not_before"]) if row["not_before"] else None)
+    heads = {row["head"]: _Head(row["type"], row["needs"], _optional(row["not_before"]),
+                                _optional(row["not_after"], "(?:{})$"))
              for row in table("project_heads.tsv")}
     mods = tuple(regex.compile(ln.strip()) for ln in _data_text("project_modifiers.txt").splitlines()
                  if ln.strip() and not ln.startswith("#"))
@@ -101,12 +104,17 @@ def lexicon() -> _Lexicon:
                     regex.compile(alternation(p for p in places if len(p) >= 3)), regex.compile(alternation(places)))
 
 
+def _optional(pattern: str, form: str = "{}") -> regex.Pattern | None:
+    return regex.compile(form.format(pattern)) if pattern else None
+
+
 def find_candidates(text: str) -> list[Candidate]:
     lex = lexicon()
     found: list[Candidate] = []
     for m in lex.head_pattern.finditer(text):
         spec = lex.heads[m.group()]
-        if spec.not_before is not None and spec.not_before.match(text, m.end()):
+        if spec.not_before is not None and spec.not_before.match(text, m.end()) \
+                or spec.not_after is not None and spec.not_after.search(text, max(0, m.start() - 4), m.start()):
             continue
         start = left_boundary(text, m.start())
         qualifier = _QUALIFIER.match(text[m.end():m.end() + 12])
@@ -249,7 +257,7 @@ def _is_named(text: str, c: Candidate) -> bool:
     specific = _specific(own)
     needs = lex.heads[c.head].needs if c.head in lex.heads else "name"
     if len(bare) < 2 or not (specific or _has_proper(_RATING.sub("", bare))) or _QUOTE_ONLY.match(own.strip()) \
-            or specific in lex.excluded:
+            or specific in lex.excluded or is_clause(c.name):
         return False
     if needs == "long" and not (_has_proper(bare) or len(specific) >= LONG_NAME):
         return False

@@ -9,13 +9,14 @@ from .facts import Evidence, Organization, Place
 # Kinds of quoted expression. Only the first three are slogans (questions 5 and 6 of the
 # design); the others stay in the graph with their kind.
 SLOGAN_KINDS = ("numbered", "catchphrase", "brand")
-OTHER_KINDS = ("emphasis", "title", "speech")
+OTHER_KINDS = ("emphasis", "honour", "title", "speech")
 
 
 @dataclass(frozen=True)
 class SloganUse:
-    """One quoted span: what it says, what kind it is, and the unit whose sentence it is in
-    (None when the sentence belongs to the document itself: headline, core hint, introduction)."""
+    """One quoted span: what it says, what kind it is, and its user: the unit whose sentence it
+    is in, or the document's own place for the document's own voice (headline, core hint,
+    introduction); None with user_rule "unknown" when the text does not say."""
 
     text: str                       # as written, line breaks removed
     key: str                        # canonical form that identifies the concept
@@ -24,8 +25,10 @@ class SloganUse:
     evidence: Evidence              # the clause the span stands in
     reason: str = ""                # which classification rule decided the kind
     nested: bool = False            # inside another quoted span
-    user_rule: str = "section"      # how the unit was found: section | repeated-passage | sentence | document
+    user_rule: str = "section"      # how the unit was found: section | repeated-passage | sentence |
+                                    # area-group | document (the document's own place) | unknown (unit None)
     span: Evidence | None = None    # the quoted span itself, marks included
+    original: str = ""              # the span as written when the page is in traditional script
 
 
 @dataclass(frozen=True)

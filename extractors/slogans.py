@@ -1,7 +1,10 @@
 """Slogans: every quoted span (“…”, ‘…’, 「…」, also across a hard line wrap) and every 《…》
-title, with its kind (slogan_kinds.py) and the unit whose sentence it is (units.py).
+title, with its kind (slogan_kinds.py) and its user: the unit whose section or sentence it is
+(units.py), else the document's own place; "unknown" when the text does not say.
 
-One fact per span; the graph groups them into one use per unit, slogan and document.
+One fact per span; the graph groups them into one use per unit, slogan and document. The
+span is matched on the simplified copy of a traditional page: the slogan's text is the
+simplified form (one concept for both scripts) and `original` keeps the form as written.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import regex
 
 from .base import Extractor, NamedPattern
 from .facts import PreparedDocument
+from .gazetteer import PROVINCIAL, gazetteer
 from .lexicon import table
 from .slogan_facts import SloganUse
 from .slogan_kinds import classify
@@ -19,8 +23,10 @@ from .units import UnitResolver
 
 MAX_WRAPPED = 40            # a quote may cross one line break only if it is this short
 CONTEXT = 8                 # characters either side handed to the classifier
+LEAD = 160                  # characters before a quote: enough to reach the verb of a list of titles
 _TERMINAL = "。！？!?；;：:"
 _SPACES = regex.compile(r"\s+")
+_GLOSS = regex.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")   # converter glosses: 區(qū)
 _KEY_DROP = regex.compile(r"[\s‘’“”「」『』\"']")
 _KEY_FOLD = str.maketrans({"，": ",", "；": ";", "：": ":", "•": "·", "・": "·", "‧": "·", "＋": "+",
                            "—": "-", "－": "-", "–": "-"})
@@ -47,7 +53,7 @@ class SlogansExtractor(Extractor):
     name = "slogans"
     emits = ("Slogan", "SloganKind", "SloganUse", "sloganKind", "slogan", "user", "usesSlogan", "userRule",
              "occurrences", "evidence", "rule", "NumberedFormulation", "Catchphrase", "BrandName", "Emphasis",
-             "DocumentTitle", "QuotedSpeech", "skos:Concept", "skos:ConceptScheme", "skos:inScheme",
+             "DocumentTitle", "QuotedSpeech", "HonoraryTitle", "skos:Concept", "skos:ConceptScheme", "skos:inScheme",
              "skos:prefLabel", "skos:altLabel", "oa:refinedBy")
 
     def __init__(self) -> None:
@@ -73,14 +79,36 @@ class SlogansExtractor(Extractor):
         if not text or not regex.search(r"[\p{Han}\p{L}\d]", text):
             return
         full = doc.norm.text
-        before = full[max(0, match.start() - CONTEXT):match.start()]
+        before = full[max(0, match.start() - LEAD):match.start()]
         after = full[match.end():match.end() + 3 * CONTEXT]
-        kind = classify(text, before, after, self._roles[pattern.name])
+        kind = classify(text, before, after, self._roles[pattern.name], _own_places_in(doc, text))
         resolver = self._resolver or UnitResolver(doc)
         unit, how = resolver.unit_at(match.start())
+        if unit is None:
+            unit = resolver.document_unit()
+            how = how if unit is not None else "unknown"
         s, e = resolver.clause(match.start(), match.end())
+        inner = doc.evidence(match.start(1), match.end(1), pattern.name).quote
         yield SloganUse(text, slogan_key(text), kind.kind, unit, doc.evidence(s, e, pattern.name), kind.reason,
-                        nested, how, doc.evidence(match.start(), match.end(), pattern.name))
+                        nested, how, doc.evidence(match.start(), match.end(), pattern.name),
+                        _as_written(inner, text))
+
+
+def _as_written(inner: str, text: str) -> str:
+    """The span in the page's own script ("連降兩級"), or "" when it is the simplified text."""
+    written = _SPACES.sub(" ", _GLOSS.sub("", inner).replace("\n", "")).strip()
+    return written if written != text and len(written) == len(text) else ""
+
+
+def _own_places_in(doc: PreparedDocument, text: str) -> tuple[str, ...]:
+    """Names of the places below a province that the document is about, written inside a quote
+    (五华 in a 五华区 report): names, not numerals. Provinces are left out: 美丽广西 is a motto,
+    not the name of a programme."""
+    named = getattr(getattr(doc, "places", None), "named", frozenset())
+    if not named:
+        return ()
+    return tuple(text[s:e] for s, e, place in gazetteer().find_all(text, context=named)
+                 if place.id in named and place.kind not in PROVINCIAL)
 
 
 def _wrap_ok(raw: str) -> bool:

@@ -10,9 +10,12 @@ In order:
 3. A sentence whose clause starts with a group of districts ("渝西八区…") speaks for the group:
    it belongs to the document unless it also names the section's own unit.
 4. Inside a section: the section's unit, in either layout.
-5. Outside every section (table of contents, core hint, photo captions): the one district the
-   sentence names, or the one named by a label line ending in '：' just above it; else the
-   document itself.
+5. Outside every section (table of contents, core hint, photo captions): the district that
+   opens the sentence as its subject, or the one district the sentence names, or the one named
+   by a label line ending in '：' just above it; else the document itself (`document_unit`).
+
+A place is never read out of a longer word: 范县 in 示范县, 理县 in 管理县, 渝中 in 成渝中线
+(`cut_from_word`).
 """
 from __future__ import annotations
 
@@ -28,6 +31,11 @@ from .sections import unit_forms
 
 MIN_REPEATED_PARAGRAPH = 20        # shorter repeats are set phrases, not pasted passages
 CLAUSE_REACH = 40                  # characters an evidence clause reaches either side of a span
+SUBJECT_REACH = 16                 # the longest district name, with its prefecture
+_LEAD_PHRASE = regex.compile(r"[^，,。；;：:！？!?\n]{1,12}[，,]")
+_COUNTY_KINDS = ("district", "county", "autonomous_county", "banner", "autonomous_banner", "county_city")
+_SPEAKING_AS = r"(?:全|我|本){level}|{level}(?:委|政府|人民政府|人大|政协|纪委|监委|融媒体中心)"
+_BULLETS = " \t\u3000●○■□◆◇▲△·•#＃*-—"
 _CLAUSE_END = "，,。；;：:！？!?\n"
 _SENTENCE_END = "。！？!?；;\n"
 _FULL_STOP = "。！？!?\n"               # a group's subject carries over a semicolon
@@ -45,6 +53,61 @@ def _area_groups() -> regex.Pattern:
     return regex.compile(alternation(words("area_groups.txt")))
 
 
+@lru_cache(maxsize=1)
+def _boundary_words() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(words("place_lead_words.txt")), frozenset(words("place_abbreviations.txt"))
+
+
+def document_unit(doc: PreparedDocument) -> Place | None:
+    """The document's own place, the user of what it says in its own voice (headline,
+    introduction, a report with no sections): its county (the one the place context found, or
+    the one district a page speaking as a district names: 区政协 … 南川区), else its city, else
+    its province, each only when the text names it (a page naming no place is not guessed to
+    be the home city's). A stand-in for the document's own place or body that the officials
+    work is building into extractors/context.py; switch to it there when it lands."""
+    places = getattr(doc, "places", None)
+    text = doc.norm.text
+    if places is None:
+        candidates: tuple = (doc.city,)
+    else:
+        candidates = (places.county or _single_speaking_county(doc), places.city, places.province)
+    for place in candidates:
+        if place is not None and any(f in text for f in (place.name, *place.short_names) if len(f) >= 2):
+            return place
+    return None
+
+
+def _single_speaking_county(doc: PreparedDocument) -> Place | None:
+    """The one district or county a page names, when the page speaks as one (我区, 全县, 区委,
+    县政协 …): a district's own news written for its residents names itself once or twice."""
+    named = UnitResolver(doc).places_in(0, len(doc.norm.text))
+    if len(named) != 1 or named[0].kind not in _COUNTY_KINDS:
+        return None
+    place = named[0]
+    text = doc.norm.text
+    for form in sorted((place.name, *place.short_names), key=len, reverse=True):
+        text = text.replace(form, "")         # 璧山区委 is the district's name, not a bare 区委
+    return place if regex.search(_SPEAKING_AS.format(level=place.name[-1]), text) else None
+
+
+def cut_from_word(text: str, start: int, end: int, place: Place) -> bool:
+    """A two-character place form read inside a longer word: a full name of one character and
+    a level (范县 in 示范县, 理县 in 管理县) after a character that is not a preposition or a
+    particle, or a short form whose first character closes a pair of abbreviations (渝中 in
+    成渝中线). A division enclosing the place written right before keeps it (濮阳市范县)."""
+    if end - start != 2 or start == 0 or not regex.match(r"\p{Han}", text[start - 1]):
+        return False
+    leads, abbreviations = _boundary_words()
+    form, before = text[start:end], text[start - 1]
+    if form == place.name:
+        if before in leads:
+            return False
+        gaz = gazetteer()
+        enclosing = [f for a in gaz.ancestors(place) for f in (a.name, *a.short_names) if f]
+        return not any(text.endswith(f, 0, start) for f in enclosing)
+    return before in abbreviations and form[0] in abbreviations
+
+
 class UnitResolver:
     def __init__(self, doc: PreparedDocument):
         self.doc = doc
@@ -52,6 +115,13 @@ class UnitResolver:
         self._para_starts, self._para_ends = self._paragraphs()
         self._first_at = self._first_occurrences()
         self._document_lines = self._headline_spans()
+        self._own: list[Place | None] = []
+
+    def document_unit(self) -> Place | None:
+        """`document_unit(doc)`, worked out once per document."""
+        if not self._own:
+            self._own.append(document_unit(self.doc))
+        return self._own[0]
 
     def _paragraphs(self) -> tuple[list[int], list[int]]:
         starts, ends, pos = [], [], 0
@@ -137,6 +207,8 @@ class UnitResolver:
     def _named_place(self, pos: int) -> Place | None:
         s, e = self.sentence(pos)
         places = self.places_in(s, e)
+        if len(places) > 1:
+            return self._subject(s, e)
         if not places:
             p_start, _ = self.paragraph(pos)
             if p_start > 0:
@@ -144,6 +216,18 @@ class UnitResolver:
                 if self.text[ls:le].rstrip().endswith(("：", ":")):
                     places = self.places_in(ls, le)
         return places[0] if len(places) == 1 else None
+
+    def _subject(self, s: int, e: int) -> Place | None:
+        """The district that opens the sentence, directly or after a short phrase of time or
+        manner ("今年以来，五华区…"): the sentence is its own, whatever else it names."""
+        lead = _LEAD_PHRASE.match(self.text, s, e)
+        for at in dict.fromkeys((s, lead.end() if lead else s)):
+            while at < e and self.text[at] in _BULLETS:
+                at += 1
+            first = self.places_in(at, min(e, at + SUBJECT_REACH))[:1]
+            if first and any(self.text.startswith(f, at) for f in (first[0].name, *first[0].short_names) if f):
+                return first[0]
+        return None
 
     def places_in(self, start: int, end: int) -> list[Place]:
         """Distinct districts named in text[start:end] (not cities or provinces), in order."""
@@ -153,7 +237,8 @@ class UnitResolver:
         for s, e, _found in gaz.find_all(self.text[start:end]):
             form = self.text[start + s:start + e]
             place = self._resolve(form)
-            if place is None or place.kind in _NOT_UNITS or place in out:
+            if place is None or place.kind in _NOT_UNITS or place in out \
+                    or cut_from_word(self.text, start + s, start + e, place):
                 continue
             # A two-character short form of a county far away is more often an ordinary word
             # (前进, 通道) than the county; take it only for the home corpus's districts.

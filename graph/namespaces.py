@@ -112,6 +112,7 @@ class CG(DefinedNamespace):
     Emphasis: URIRef
     DocumentTitle: URIRef
     QuotedSpeech: URIRef
+    HonoraryTitle: URIRef
     # individuals: how a date was obtained
     DateFromMetadata: URIRef
     DateStatedInText: URIRef

@@ -24,7 +24,17 @@ def add_projects(ctx, mentions: list[ProjectMention]) -> None:
         for m in group:
             per_doc[m.evidence.doc_id].append(m)
         for doc_id, doc_mentions in sorted(per_doc.items()):
-            _add_mention(ctx, project, min(doc_mentions, key=lambda m: m.evidence.start))
+            _add_doc_mentions(ctx, project, doc_mentions)
+
+
+def _add_doc_mentions(ctx, project, doc_mentions: list[ProjectMention]) -> None:
+    """One mention per spelling a document uses (its first occurrence): a report may write
+    璧山高新区 in a caption and 璧山国家高新区 in the text, each with its own quote."""
+    by_name: dict[str, ProjectMention] = {}
+    for m in sorted(doc_mentions, key=lambda m: m.evidence.start):
+        by_name.setdefault(m.name, m)
+    for i, mention in enumerate(by_name.values()):
+        _add_mention(ctx, project, mention, spelling=mention.name if i else "")
 
 
 def _add_project(ctx, district_id: str, key: str, group: list[ProjectMention]):
@@ -46,13 +56,18 @@ def _add_project(ctx, district_id: str, key: str, group: list[ProjectMention]):
     return iri
 
 
-def _add_mention(ctx, project, mention: ProjectMention) -> None:
+def _add_mention(ctx, project, mention: ProjectMention, spelling: str = "") -> None:
     g = ctx.out
     doc_id = mention.evidence.doc_id
-    obs = ctx.iris.observation("project-mention", str(ctx.doc_iri(doc_id)), str(project))
+    # the first spelling keeps the IRI a mention had before spellings were told apart
+    parts = (str(ctx.doc_iri(doc_id)), str(project)) + ((spelling,) if spelling else ())
+    obs = ctx.iris.observation("project-mention", *parts)
     g.add((obs, RDF.type, CG.ProjectMention))
     g.add((obs, RDF.type, PROV.Entity))
     g.add((obs, CG.project, project))
+    # The name as this document writes it: one project has every spelling as a label, and the
+    # table shows each document's own (璧山国家高新区 in one report, 璧山高新区 in another).
+    g.add((obs, RDFS.label, Literal(mention.name, lang="zh")))
     reporter = unit_iri(ctx, mention.unit)
     if reporter is not None:
         g.add((obs, CG.reportedBy, reporter))

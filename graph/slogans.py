@@ -26,13 +26,14 @@ KIND_TERMS = {
     "catchphrase": (CG.Catchphrase, "catchphrase", "政策口号"),
     "brand": (CG.BrandName, "brand or programme name", "品牌名称"),
     "emphasis": (CG.Emphasis, "emphasis", "强调用语"),
+    "honour": (CG.HonoraryTitle, "honorary title", "荣誉称号"),
     "title": (CG.DocumentTitle, "title of a document", "文件标题"),
     "speech": (CG.QuotedSpeech, "quoted speech", "引语"),
 }
 
 # When the uses of one slogan disagree on its kind, the most frequent wins; ties go to the
 # more specific kind.
-_KIND_ORDER = ("numbered", "brand", "catchphrase", "emphasis", "title", "speech")
+_KIND_ORDER = ("numbered", "brand", "catchphrase", "honour", "emphasis", "title", "speech")
 
 
 def add_slogans(ctx, uses: list[SloganUse]) -> None:
@@ -99,8 +100,16 @@ def _add_concept(ctx, scheme: URIRef, key: str, uses: list[SloganUse]) -> URIRef
     for form in sorted(forms):
         if form != label:
             g.add((concept, SKOS.altLabel, Literal(form, lang="zh")))
+    _add_traditional_labels(g, concept, uses)
     g.add((concept, CG.sloganKind, KIND_TERMS[kind][0]))
     return concept
+
+
+def _add_traditional_labels(g, concept: URIRef, uses: list[SloganUse]) -> None:
+    """A slogan written in traditional script keeps that spelling as a label of the same
+    concept (連降兩級 beside 连降两级), tagged zh-Hant so both scripts can be searched."""
+    for form in sorted({u.original for u in uses if u.original}):
+        g.add((concept, SKOS.altLabel, Literal(form, lang="zh-Hant")))
 
 
 def _add_use(ctx, concept: URIRef, group: list[SloganUse]) -> None:

@@ -93,10 +93,10 @@ def test_users_in_both_layouts_and_outside_sections():
             "发展为要 项目为王\n丰都县委书记 张国忠\n")
     users = {(u.text, u.unit.name if u.unit else None) for u in run_extractor(EXTRACTOR, text)}
     assert ("33618", "綦江区") in users and ("六区一高地", "丰都县") in users
-    # a document's headline above its "——" subtitle belongs to the document itself
+    # a document's headline above its "——" subtitle is the document's own place's: the city
     head = "# 全力以赴夺取一季度“开门红”\n——重庆市区县委书记和部门一把手例会发言摘登\n" + BISHAN + "实施“万家创新”工程。"
-    found = {u.text: (u.unit, u.user_rule) for u in run_extractor(EXTRACTOR, head)}
-    assert found["开门红"] == (None, "document") and found["万家创新"][0].name == "璧山区"
+    found = {u.text: (u.unit.name if u.unit else None, u.user_rule) for u in run_extractor(EXTRACTOR, head)}
+    assert found["开门红"] == ("重庆市", "document") and found["万家创新"][0] == "璧山区"
 
 
 def test_a_group_of_districts_speaks_for_itself_not_for_its_section():

@@ -5,8 +5,9 @@ out.
 Three scores: numbered formulations (precision and recall), numbered formulations and
 catchphrases together, and every quoted expression of any kind. A prediction whose kind is
 the gold item's `alt_kind` counts as that kind, so a borderline item is never wrong twice.
-Users: a use in a document's own headline or introduction has no user in the graph; it
-matches the gold file's non-unit users (市委 for headlines, header, 渝西八区).
+Users: a use in a document's own headline or introduction belongs to the document's own place
+in the graph (重庆市 for the seeds' Chongqing Daily reports), and a use whose user is not told
+says "unknown"; both match the gold file's non-unit users (市委 for headlines, header, 渝西八区).
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from .scoring import Score
 
 # The gold format's users that are not a district or department (gold README, slogans).
 DOCUMENT_USERS = frozenset({"市委", "header", "渝西八区"})
+# What the graph writes for those: no user, unknown, or the home city itself (org_key → 市).
+_DOCUMENT_ROW_USERS = frozenset({"", "unknown", "市"})
 _MARKS = regex.compile(r"[‘’“”「」『』\"']")
 
 
@@ -30,7 +33,10 @@ def text_key(text: str) -> str:
 
 
 def user_key(user: str) -> str:
-    return "" if not user or user in DOCUMENT_USERS else org_key(user)
+    if not user or user in DOCUMENT_USERS:
+        return ""
+    key = org_key(user)
+    return "" if key in _DOCUMENT_ROW_USERS else key
 
 
 def _pairs(g, gold_docs: dict[str, dict]):
