@@ -8,6 +8,12 @@ normalised text. Shapes:
 - list:    "A、B、C分别增长7%、8.6%、13.9%"    values map onto the metrics by position
            "集成电路、高端装备产值分别增长…"     the last item's head noun (产值) goes to items
                                              that have none
+           "城乡居民收入分别增长6%和7%"          a paired qualifier splits into its items
+- from:    "GDP从2017年的2.01万亿元增加到2.9万亿元"  the earlier level (rule "from") and the
+                                                 new one (a chain)
+A growth rate separated from its level by a clause saying how it was computed ("…亿元，按不变
+价格计算，同比增长6%") still chains. Ranges ("1.5%-12.0%") are no figure at all, nor are
+counts written with a unit and a measure word ("2.88亿片").
 """
 from __future__ import annotations
 
@@ -21,6 +27,8 @@ from .lexicon import alternation
 
 DELIMITERS = "，,、；;：:。！？!?\n"
 _DELIM_CLASS = "[" + regex.escape(DELIMITERS) + "]"
+_ASIDE = regex.compile(r"[（(][^（）()\d\n]{1,12}[）)]")
+_RANGE = r"[-—–~～至到]"
 
 
 @dataclass
@@ -33,9 +41,19 @@ class Compact:
 
 
 def compact(text: str, start: int, end: int) -> Compact:
+    """Asides in brackets without digits ("（GDP）", "(人民币,下同)") are dropped too: they
+    split a metric from its figure."""
     chars, origin = [], []
+    skip_to = start
     for i in range(start, end):
+        if i < skip_to:
+            continue
         ch = text[i]
+        if ch in "（(":
+            m = _ASIDE.match(text, i, end)
+            if m:
+                skip_to = m.end()
+                continue
         if ch == " ":
             before = chars[-1] if chars else ""
             after = text[i + 1] if i + 1 < end else ""
@@ -60,6 +78,10 @@ class Figure:
     phrase: str
     phrase_start: int
     sep: str                    # the delimiter before the phrase; "" when none
+    rate: bool = False          # a rate word after the figure: "保持了17%以上增速"
+    to: bool = False            # a level reached: "增加到2.9万亿元"
+    earlier: int | None = None  # "从2017年的2.01万亿元": where the from-clause starts
+    left: str = ""              # everything read left of the number (phrase and verbs)
 
     @property
     def bare(self) -> bool:
@@ -81,7 +103,8 @@ class Member:
     verb: str | None
     decline: bool
     span: tuple[int, int]       # evidence, compact offsets
-    rule: str                   # single | chain | list
+    rule: str                   # single | chain | list | from
+    skip: tuple[int, int] | None = None   # a from-clause: its period is not this figure's
 
 
 @dataclass
@@ -94,14 +117,23 @@ class FigureGrammar:
         self.vocab = vocab
         units = alternation(vocab.units)
         post = vocab.alt("lower", "approx", "upper", position="after")
+        rate = alternation(w for w, v in vocab.role("suffix").items() if v == "rate")
         self.value = regex.compile(
-            rf"(?<![\d.A-Za-z第])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>{units})(?!均)(?P<post>{post})?")
+            rf"(?<![\d.A-Za-z第%\-−~～—])(?:(?<=\p{{Han}})(?P<sign>[-−]))?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)"
+            rf"(?P<unit>{units})(?![均/]|{vocab.alt('measure')}|\s*{_RANGE}\s*\d)(?P<post>{post})?"
+            rf"(?P<rate>的?(?:{rate}|增长))?")
         level = alternation(vocab.role("level"))
         pre = vocab.alt("lower", "approx", "upper", position="before")
+        cmp = alternation(vocab.role("comparison"))
         self.left = regex.compile(
-            rf"(?P<phrase>(?:(?!{_DELIM_CLASS}).)*?)(?P<resp>分别)?(?P<cmp>{alternation(vocab.role('comparison'))})?"
-            rf"(?:(?P<verb>{vocab.alt('growth', 'decline')})了?)?(?:{level})?(?P<pre>{pre})?$")
+            rf"(?P<phrase>(?:(?!{_DELIM_CLASS}).)*?)(?:{cmp})?(?P<resp>分别)?(?:{cmp})?"
+            rf"(?:(?P<verb>{vocab.alt('growth', 'decline')})了?)?(?P<level>{level})?了?(?P<pre>{pre})?$")
+        self.earlier = regex.compile(r"[从由](?:(?:19|20)\d{2}年(?:末|底)?)?的?$")
         self.heads = sorted(vocab.role("head"), key=len, reverse=True)
+        self.conjunctions = frozenset(vocab.role("conjunction"))
+        clause_delims = regex.escape(DELIMITERS.replace("、", ""))
+        self.clause = regex.compile(rf"(?:^|[{clause_delims}])([^{clause_delims}]+)$")    # "城、乡…" is one clause
+        self.calculation = regex.compile(rf"[，,](?:{alternation(vocab.role('calculation'))})[，,]")
 
     def figures(self, text: str) -> list[Figure]:
         out: list[Figure] = []
@@ -113,27 +145,33 @@ class FigureGrammar:
             p_start = left.start("phrase")
             sep = text[p_start - 1] if p_start > 0 and text[p_start - 1] in DELIMITERS else ""
             verb = left.group("verb")
-            out.append(Figure(m.start(), m.end(), m.group("num"), self.vocab.units[m.group("unit")],
-                              m.group("post"), left.group("pre"), verb,
+            phrase = left.group("phrase").strip()
+            earlier = self.earlier.search(phrase)
+            level = left.group("level") or ""
+            out.append(Figure(m.start(), m.end(), (m.group("sign") and "-" or "") + m.group("num"),
+                              self.vocab.units[m.group("unit")], m.group("post"), left.group("pre"), verb,
                               bool(verb and verb in self.vocab.role("decline")), bool(left.group("resp")),
-                              left.group("phrase").strip(), p_start, sep))
+                              phrase[:earlier.start()] if earlier else phrase, p_start, sep,
+                              rate=bool(m.group("rate")), to=level.endswith(("到", "至")),
+                              earlier=p_start + earlier.start() if earlier else None,
+                              left=text[p_start:m.start()]))
             floor = m.end()
         return out
 
     def members(self, text: str) -> list[Member]:
         out: list[Member] = []
-        for group in self._groups(self.figures(text)):
+        for group in self._groups(text, self.figures(text)):
             out.extend(self._resolve(text, group))
         return out
 
-    def _groups(self, figures: list[Figure]) -> list[_Group]:
+    def _groups(self, text: str, figures: list[Figure]) -> list[_Group]:
         groups: list[_Group] = []
         prev: Figure | None = None
         for fig in figures:
-            adjacent = prev is not None and fig.bare and fig.sep in "、，," and fig.sep and prev.end == fig.phrase_start - 1
-            if adjacent and fig.leads:
+            link = self._link(text, prev, fig) if prev is not None else None
+            if link == "chain":
                 groups[-1].figures.append([fig])          # chain: "…亿元、增长6%"
-            elif adjacent and fig.sep == "、":
+            elif link == "next":
                 groups[-1].figures[-1].append(fig)        # next value of a list
             elif not fig.bare:
                 groups.append(_Group([[fig]]))
@@ -143,14 +181,29 @@ class FigureGrammar:
             prev = fig  # always a member of groups[-1]
         return groups
 
+    def _link(self, text: str, prev: Figure, fig: Figure) -> str | None:
+        """How a figure joins the one before it: as the next link of a chain, the next value
+        of a list, or not at all."""
+        gap = text[prev.end:fig.phrase_start]
+        if fig.bare and prev.earlier is not None and not gap and fig.to:
+            return "chain"                                # 从A增加到B
+        if fig.bare and fig.leads and (gap in ("、", "，", ",") or self.calculation.fullmatch(gap)):
+            return "chain"
+        if fig.bare and gap == "、":
+            return "next"
+        if fig.phrase in self.conjunctions and not gap and not fig.leads:
+            return "next"                                 # …13.4%和13.9%
+        return None
+
     def _resolve(self, text: str, group: _Group) -> list[Member]:
         first = group.figures[0][0]
         size = max(len(seg) for seg in group.figures)
         if size == 1:
+            skip = (first.earlier, first.end) if first.earlier is not None else None
             return [Member(first.phrase, first.phrase_start, seg[0], seg[0].verb, seg[0].decline,
-                           (first.phrase_start, seg[0].end), "single" if k == 0 else "chain")
+                           (first.phrase_start, seg[0].end), self._rule(k, seg[0]), skip)
                     for k, seg in enumerate(group.figures)]
-        items = self._items(text, first, size)
+        items = self._pair(text, first, size) or self._items(text, first, size)
         if items is None:
             return []
         out = []
@@ -160,6 +213,26 @@ class FigureGrammar:
             for (item, start), fig in zip(items, seg):
                 out.append(Member(item, start, fig, seg[0].verb, seg[0].decline, (items[0][1], seg[-1].end), "list"))
         return out
+
+    @staticmethod
+    def _rule(k: int, fig: Figure) -> str:
+        if fig.earlier is not None:
+            return "from"
+        return "single" if k == 0 else "chain"
+
+    def _pair(self, text: str, first: Figure, size: int) -> list[tuple[str, int]] | None:
+        """"城乡居民收入分别增长…" and "城、乡居民…": one item per half of the pair."""
+        end = first.phrase_start + len(first.phrase)
+        m = self.clause.search(text, 0, end)
+        if not m:
+            return None
+        core, skipped = self.vocab.strip(m.group(1))
+        for form, expansions in self.vocab.role("pair").items():
+            parts = expansions.split("|")
+            if core.startswith(form) and len(parts) == size and len(core) > len(form):
+                rest = core[len(form):]
+                return [(part + rest, m.start(1) + skipped) for part in parts]
+        return None
 
     def _items(self, text: str, first: Figure, size: int) -> list[tuple[str, int]] | None:
         """The list's metrics: the phrase and the '、'-separated segments before it."""
