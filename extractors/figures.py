@@ -17,6 +17,7 @@ counts written with a unit and a measure word ("2.88亿片").
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +28,7 @@ from .lexicon import alternation
 
 DELIMITERS = "，,、；;：:。！？!?\n"
 _DELIM_CLASS = "[" + regex.escape(DELIMITERS) + "]"
+_DELIM_SET = frozenset(DELIMITERS)
 _ASIDE = regex.compile(r"[（(][^（）()\d\n]{1,12}[）)]")
 _RANGE = r"[-—–~～至到]"
 
@@ -138,8 +140,13 @@ class FigureGrammar:
     def figures(self, text: str) -> list[Figure]:
         out: list[Figure] = []
         floor = 0
+        delimiters = [i for i, ch in enumerate(text) if ch in _DELIM_SET]
         for m in self.value.finditer(text):
-            left = self.left.search(text, floor, m.start())
+            # The phrase never holds a delimiter, so the match starts after the last one: a
+            # match there is what a search would find, without trying every start before it.
+            k = bisect_left(delimiters, m.start())
+            start = max(floor, delimiters[k - 1] + 1 if k else 0)
+            left = self.left.match(text, start, m.start())
             if left is None:
                 continue
             p_start = left.start("phrase")

@@ -21,7 +21,6 @@ from functools import lru_cache
 from .facts import Organization, Place, PreparedDocument
 from .gazetteer import PREFECTURAL, PROVINCIAL, Gazetteer, gazetteer
 from .lexicon import table, words
-from .periods import find_periods
 
 CITY_KINDS = ("municipality", "prefecture_city", "county_city")
 DISTRICT_KINDS = ("district", "new_area", "high_tech_zone", "development_zone")
@@ -112,8 +111,8 @@ class AreaResolver:
         self.own = document_area(prepared)
         self.places = getattr(prepared, "places", None)
 
-    def sentence(self, text: str) -> "SentenceAreas":
-        return SentenceAreas(self, text)
+    def sentence(self, text: str, periods) -> "SentenceAreas":
+        return SentenceAreas(self, text, periods)
 
     def for_level(self, level: str, unit) -> Place | None:
         """The place an area word stands for, given the section's unit."""
@@ -151,11 +150,11 @@ class AreaResolver:
 class SentenceAreas:
     """The area mentions of one sentence, read once for all its figures."""
 
-    def __init__(self, resolver: AreaResolver, text: str):
+    def __init__(self, resolver: AreaResolver, text: str, periods):
         self.resolver = resolver
         self.text = text
         self.mentions = self._mentions(text)
-        self.heads = set(self._clause_heads(text))
+        self.heads = set(self._clause_heads(text, {m.start: m.end for m in periods}))
 
     def area(self, clause_start: int, figure_start: int, unit) -> Place | None:
         """The area of the figure at `figure_start`, whose own clause (its metric) starts at
@@ -208,9 +207,8 @@ class SentenceAreas:
         return out
 
     @staticmethod
-    def _clause_heads(sentence: str):
+    def _clause_heads(sentence: str, periods: dict[int, int]):
         """Where each clause's subject starts: after its delimiter, periods and openers."""
-        periods = {m.start: m.end for m in find_periods(sentence)}
         starts = [0] + [i + 1 for i, ch in enumerate(sentence) if ch in CLAUSE_DELIMITERS]
         limit = len(sentence)
         for pos in starts:

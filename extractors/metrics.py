@@ -41,19 +41,37 @@ MAX_METRIC_LENGTH = 24
 _SCOPE_AFTER = regex.compile(r"\s*[（(](?P<scope>[^（）()]{2,4})[）)]")
 
 
-class _Topic:
-    """The indicator a sentence is about so far, for figures with no metric of their own."""
+class _Sentence:
+    """What one sentence tells all its figures: its periods, its areas (read only when a
+    figure needs them) and the indicator it is about so far."""
 
-    def __init__(self, text: str):
+    def __init__(self, resolver: AreaResolver, text: str):
         self.text = text
-        self.last: tuple | None = None
+        self.periods = find_periods(text)
+        self.resolver = resolver
+        self.topic: tuple | None = None
+        self._areas: SentenceAreas | None = None
 
-    def before(self, pos: int):
-        if self.last is not None:
-            return self.last
+    @property
+    def areas(self) -> SentenceAreas:
+        if self._areas is None:
+            self._areas = self.resolver.sentence(self.text, self.periods)
+        return self._areas
+
+    def periods_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of the periods inside [start, end), relative to start."""
+        return [(m.start - start, m.end - start) for m in self.periods if start <= m.start and m.end <= end]
+
+    def periods_before(self, pos: int, skip: tuple[int, int] | None):
+        return [m for m in self.periods if m.end <= pos and not (skip and skip[0] <= m.start < skip[1])]
+
+    def topic_before(self, pos: int):
+        """The indicator the sentence is about before `pos`: the last figure's, or the one
+        the nearest clause opens with ("GDP增速逐季攀升，上半年3.2%")."""
+        if self.topic is not None:
+            return self.topic
         v = vocabulary()
-        clauses = regex.split(r"[，,；;：:]", self.text[:pos])
-        for clause in reversed(clauses):
+        for clause in reversed(regex.split(r"[，,；;：:]", self.text[:pos])):
             found = v.topic(clause)
             if found is not None:
                 return found
@@ -97,36 +115,42 @@ class MetricsExtractor(Extractor):
         self._years = DocumentYears(doc.norm.text)
         yield from super().extract(doc)
 
+    @cached_property
+    def _maybe_figure(self) -> regex.Pattern:
+        """A cheap test that a sentence may hold a figure: a digit before a unit's first
+        character (most sentences of a speech hold none)."""
+        firsts = "".join(sorted({u[0] for u in vocabulary().units}))
+        return regex.compile(rf"\d\s*[{regex.escape(firsts)}]")
+
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match):
-        sentence = compact(doc.norm.text, match.start(), match.end())
-        if not grammar().value.search(sentence.text):
+        if not self._maybe_figure.search(doc.norm.text, match.start(), match.end()):
             return
+        sentence = compact(doc.norm.text, match.start(), match.end())
         members = grammar().members(sentence.text)
         if not members:
             return
-        areas = self._areas.sentence(sentence.text)
-        topic = _Topic(sentence.text)
+        reading = _Sentence(self._areas, sentence.text)
         for member in members:
-            metric = self._metric(doc, sentence, member, areas, topic)
+            metric = self._metric(doc, sentence, member, reading)
             if metric is not None:
                 yield metric
 
-    def _metric(self, doc: PreparedDocument, sentence: Compact, member: Member, areas: SentenceAreas,
-                topic: _Topic) -> Metric | None:
+    def _metric(self, doc: PreparedDocument, sentence: Compact, member: Member, reading: _Sentence) -> Metric | None:
         v = vocabulary()
         fig = member.figure
-        core, rate = v.core(member.item)
+        item_end = member.item_start + len(member.item)
+        core, rate = v.core(member.item, reading.periods_in(member.item_start, item_end))
         indicator, repaired = v.lookup(core)
         if indicator is None and core and member.rule != "list":
-            core, rate, indicator, repaired = self._cut(doc, sentence, member, areas) or (core, rate, None, False)
+            core, rate, indicator, repaired = self._cut(doc, sentence, member, reading) or (core, rate, None, False)
         if not core and member.rule != "list":
-            inherited = topic.before(member.item_start)
+            inherited = reading.topic_before(member.item_start)
             if inherited is not None:
                 indicator, rate = inherited[0], rate or inherited[1]
                 core = indicator.label_zh
         growth = member.verb is not None or ((fig.rate or rate) and fig.unit.kind == "percent")
         if indicator is not None and member.rule != "list":
-            topic.last = (indicator, growth)
+            reading.topic = (indicator, growth)
         if growth and fig.unit.kind not in ("percent", "multiple", "points"):
             return None                                   # "增加1000万元": an increment, not a rate
         norm_pos = sentence.origin[fig.start]
@@ -135,14 +159,15 @@ class MetricsExtractor(Extractor):
         summary = bool(context and context.summary and context.summary[0] <= norm_pos < context.summary[1])
         if not self._keep(core, indicator, growth, member, summary, section is not None):
             return None
-        area = areas.area(member.item_start, fig.start, section.unit if section else None)
+        area = reading.areas.area(member.item_start, fig.start, section.unit if section else None)
         if area is None:
             return None
         before = self._before(sentence.text, member)
         kind = self._kind(before)
         value = Decimal(fig.number.replace(",", ""))
         start, end = sentence.span(*member.span)
-        period = self._period(doc, before, kind, context, norm_pos)
+        skip = member.skip if member.rule != "from" else None
+        period = self._period(doc, reading.periods_before(fig.start, skip), kind, context, norm_pos)
         if kind in ("actual", "estimate") and period is not None and period.shape == "until_year":
             kind = "plan"                                 # "到2027年地区生产总值迈上4万亿元"
         elif kind == "estimate":
@@ -158,13 +183,13 @@ class MetricsExtractor(Extractor):
             scope=self._scope(doc, before, sentence.origin[fig.end - 1] + 1), summary=summary, repaired=repaired)
 
     @staticmethod
-    def _cut(doc: PreparedDocument, sentence: Compact, member: Member, areas: SentenceAreas):
+    def _cut(doc: PreparedDocument, sentence: Compact, member: Member, reading: _Sentence):
         """A metric found at a later start inside an item that names none as a whole: where a
         subject begins ("…电重庆市地区生产总值") or where a line the normaliser joined began
         ("…开新局\n地区生产总值预期目标增长6%")."""
         v = vocabulary()
         first, last = member.item_start, member.item_start + len(member.item)
-        cuts = {start for start, _, _ in areas.mentions if first < start < last}
+        cuts = {start for start, _, _ in reading.areas.mentions if first < start < last}
         for line_start in doc.norm.line_starts:
             if line_start >= 0 and sentence.origin[first] < line_start <= sentence.origin[last - 1]:
                 cuts.add(bisect_left(sentence.origin, line_start))
@@ -216,9 +241,8 @@ class MetricsExtractor(Extractor):
         words = self._scope_words.findall(before)
         return scopes[words[-1]] if words else None
 
-    def _period(self, doc: PreparedDocument, before: str, kind: str, context: SectionContext | None,
+    def _period(self, doc: PreparedDocument, mentions, kind: str, context: SectionContext | None,
                 norm_pos: int) -> Period | None:
-        mentions = find_periods(before)
         date = doc.doc.date.value
         actual = kind in ("actual", "estimate")
         context_year = context.year if context and context.year else self._years.recent(norm_pos, date)
