@@ -228,7 +228,9 @@ class FigureGrammar:
         return "single" if k == 0 else "chain"
 
     def _pair(self, text: str, first: Figure, size: int) -> list[tuple[str, int]] | None:
-        """"城乡居民收入分别增长…" and "城、乡居民…": one item per half of the pair."""
+        """"城乡居民收入分别增长…" and "城、乡居民…": one item per half of the pair. A pair
+        after other words ("…简况城乡居民…", a headline run into the body) counts when its
+        first item is a metric of the vocabulary."""
         end = first.phrase_start + len(first.phrase)
         m = self.clause.search(text, 0, end)
         if not m:
@@ -236,9 +238,12 @@ class FigureGrammar:
         core, skipped = self.vocab.strip(m.group(1))
         for form, expansions in self.vocab.role("pair").items():
             parts = expansions.split("|")
-            if core.startswith(form) and len(parts) == size and len(core) > len(form):
-                rest = core[len(form):]
-                return [(part + rest, m.start(1) + skipped) for part in parts]
+            at = core.rfind(form)
+            rest = core[at + len(form):] if at >= 0 else ""
+            if len(parts) != size or not rest:
+                continue
+            if at == 0 or self.vocab.lookup(self.vocab.core(parts[0] + rest)[0])[0] is not None:
+                return [(part + rest, m.start(1) + skipped + at) for part in parts]
         return None
 
     def _items(self, text: str, first: Figure, size: int) -> list[tuple[str, int]] | None:

@@ -126,7 +126,11 @@ class Vocabulary:
         for synonym in self._synonyms_longest_first:
             if core.startswith(synonym):
                 rest = core[len(synonym):]
-                return self.by_synonym[synonym], bool(self._rate_start.match(rest))
+                rate = bool(self._rate_start.match(rest))
+                # a short synonym must be followed by its rate: "经济增速", not "经济运行"
+                if rate or len(synonym) >= 3 or not rest:
+                    return self.by_synonym[synonym], rate
+                return None
         return None
 
     @cached_property

@@ -63,11 +63,20 @@ def _written(place: Place, text: str) -> bool:
 
 
 def _places_in(text: str, prepared: PreparedDocument, gaz: Gazetteer) -> list[Place]:
+    return [place for _, _, place in place_mentions(text, prepared, gaz)]
+
+
+def place_mentions(text: str, prepared: PreparedDocument, gaz: Gazetteer):
+    """(start, end, place) for the places a text names; a form written right after a place
+    is read inside it ("杭州市西湖区")."""
     out = []
+    prev: tuple[int, Place] | None = None
     for start, end, _ in gaz.find_forms(text):
-        place = resolve_form(text[start:end], prepared, gaz)
+        parent = prev[1] if prev is not None and prev[0] == start else None
+        place = resolve_form(text[start:end], prepared, gaz, parent)
         if place is not None:
-            out.append(place)
+            out.append((start, end, place))
+            prev = (end, place)
     return out
 
 
@@ -187,15 +196,7 @@ class SentenceAreas:
 
     def _mentions(self, text: str):
         """(start, end, Place or level) for place forms and area words, in text order."""
-        resolver = self.resolver
-        out = []
-        prev: tuple[int, Place] | None = None
-        for start, end, _ in resolver.gaz.find_forms(text):
-            parent = prev[1] if prev is not None and prev[0] == start else None
-            place = resolve_form(text[start:end], resolver.prepared, resolver.gaz, parent)
-            if place is not None:
-                out.append((start, end, place))
-                prev = (end, place)
+        out = place_mentions(text, self.resolver.prepared, self.resolver.gaz)
         taken = [(s, e) for s, e, _ in out]
         for word, level in area_words().items():
             pos = text.find(word)

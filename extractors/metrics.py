@@ -45,9 +45,11 @@ class _Sentence:
     """What one sentence tells all its figures: its periods, its areas (read only when a
     figure needs them) and the indicator it is about so far."""
 
-    def __init__(self, resolver: AreaResolver, text: str):
-        self.text = text
-        self.periods = find_periods(text)
+    def __init__(self, resolver: AreaResolver, compact_text: Compact, line_starts):
+        self.compact = compact_text
+        self.text = compact_text.text
+        self.line_starts = line_starts
+        self.periods = find_periods(self.text)
         self.resolver = resolver
         self.topic: tuple | None = None
         self._areas: SentenceAreas | None = None
@@ -65,16 +67,32 @@ class _Sentence:
     def periods_before(self, pos: int, skip: tuple[int, int] | None):
         return [m for m in self.periods if m.end <= pos and not (skip and skip[0] <= m.start < skip[1])]
 
+    def cuts(self, first: int, last: int) -> list[int]:
+        """Positions inside [first, last) where a metric may start although the text before
+        it is not one: a subject (a place, an area word) or a line the normaliser joined to
+        the one before (a headline run into the body)."""
+        found = {start for start, _, _ in self.areas.mentions if first < start < last}
+        origin = self.compact.origin
+        for line_start in self.line_starts:
+            if line_start >= 0 and origin[first] < line_start <= origin[last - 1]:
+                found.add(bisect_left(origin, line_start))
+        return sorted(found)
+
     def topic_before(self, pos: int):
         """The indicator the sentence is about before `pos`: the last figure's, or the one
         the nearest clause opens with ("GDP增速逐季攀升，上半年3.2%")."""
         if self.topic is not None:
             return self.topic
         v = vocabulary()
-        for clause in reversed(regex.split(r"[，,；;：:]", self.text[:pos])):
-            found = v.topic(clause)
-            if found is not None:
-                return found
+        end = pos
+        for clause in reversed(regex.split(r"([，,；;：:])", self.text[:pos])):
+            start = end - len(clause)
+            if len(clause) > 1:
+                for cut in [start, *self.cuts(start, end)]:
+                    found = v.topic(self.text[cut:end])
+                    if found is not None:
+                        return found
+            end = start
         return None
 
 
@@ -129,7 +147,7 @@ class MetricsExtractor(Extractor):
         members = grammar().members(sentence.text)
         if not members:
             return
-        reading = _Sentence(self._areas, sentence.text)
+        reading = _Sentence(self._areas, sentence, doc.norm.line_starts)
         for member in members:
             metric = self._metric(doc, sentence, member, reading)
             if metric is not None:
@@ -141,8 +159,8 @@ class MetricsExtractor(Extractor):
         item_end = member.item_start + len(member.item)
         core, rate = v.core(member.item, reading.periods_in(member.item_start, item_end))
         indicator, repaired = v.lookup(core)
-        if indicator is None and core and member.rule != "list":
-            core, rate, indicator, repaired = self._cut(doc, sentence, member, reading) or (core, rate, None, False)
+        if indicator is None and core:
+            core, rate, indicator, repaired = self._cut(member, reading) or (core, rate, None, False)
         if not core and member.rule != "list":
             inherited = reading.topic_before(member.item_start)
             if inherited is not None:
@@ -183,17 +201,13 @@ class MetricsExtractor(Extractor):
             scope=self._scope(doc, before, sentence.origin[fig.end - 1] + 1), summary=summary, repaired=repaired)
 
     @staticmethod
-    def _cut(doc: PreparedDocument, sentence: Compact, member: Member, reading: _Sentence):
+    def _cut(member: Member, reading: "_Sentence"):
         """A metric found at a later start inside an item that names none as a whole: where a
         subject begins ("…电重庆市地区生产总值") or where a line the normaliser joined began
         ("…开新局\n地区生产总值预期目标增长6%")."""
         v = vocabulary()
-        first, last = member.item_start, member.item_start + len(member.item)
-        cuts = {start for start, _, _ in reading.areas.mentions if first < start < last}
-        for line_start in doc.norm.line_starts:
-            if line_start >= 0 and sentence.origin[first] < line_start <= sentence.origin[last - 1]:
-                cuts.add(bisect_left(sentence.origin, line_start))
-        for cut in sorted(cuts):
+        first = member.item_start
+        for cut in reading.cuts(first, first + len(member.item)):
             core, rate = v.core(member.item[cut - first:])
             indicator, repaired = v.lookup(core)
             if indicator is not None:
