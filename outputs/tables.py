@@ -37,8 +37,8 @@ TABLES: dict[str, Table] = {
               "one row per tenure (a person in a post, first to last date seen), each career in date order"),
         Table("metrics", "table_metrics.rq",
               ("district", "indicator", "value", "unit", "is_growth", "period", "period_start", "period_end",
-               "kind", "document", "date", "evidence"),
-              "one row per reported figure (a Data Cube observation); departments report for 重庆市"),
+               "kind", "scope", "qualifier", "document", "date", "evidence"),
+              "one row per reported figure (a Data Cube observation); departments report for their city"),
     )
 }
 
