@@ -29,6 +29,8 @@ from .lexicon import alternation
 DELIMITERS = "，,、；;：:。！？!?\n"
 _DELIM_CLASS = "[" + regex.escape(DELIMITERS) + "]"
 _DELIM_SET = frozenset(DELIMITERS)
+_LAST_SEGMENT = regex.compile(rf"(?:^|{_DELIM_CLASS})((?:(?!{_DELIM_CLASS}).)+)$")
+_HAS_FIGURE = regex.compile(r"\d(?:%|亿|万)")
 _ASIDE = regex.compile(r"[（(][^（）()\d\n]{1,12}[）)]")
 _RANGE = r"[-—–~～至到]"
 
@@ -45,20 +47,28 @@ class Compact:
 def compact(text: str, start: int, end: int) -> Compact:
     """Asides in brackets without digits ("（GDP）", "(人民币,下同)") are dropped too: they
     split a metric from its figure."""
+    return compact_at(text, range(start, end))
+
+
+def compact_at(text: str, positions) -> Compact:
+    """The compact copy of the characters of `text` at `positions` (increasing; a column of
+    a two-column page is not one stretch of the text)."""
+    positions = list(positions)
     chars, origin = [], []
-    skip_to = start
-    for i in range(start, end):
+    skip_to = -1
+    for k, i in enumerate(positions):
         if i < skip_to:
             continue
         ch = text[i]
         if ch in "（(":
-            m = _ASIDE.match(text, i, end)
-            if m:
+            m = _ASIDE.match(text, i, positions[-1] + 1)
+            last = k + m.end() - i - 1 if m else -1
+            if m and last < len(positions) and positions[last] == m.end() - 1:     # all of it is ours
                 skip_to = m.end()
                 continue
         if ch == " ":
             before = chars[-1] if chars else ""
-            after = text[i + 1] if i + 1 < end else ""
+            after = text[positions[k + 1]] if k + 1 < len(positions) else ""
             if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
                 continue
         chars.append(ch)
@@ -251,8 +261,8 @@ class FigureGrammar:
         items = [(first.phrase, first.phrase_start)]
         pos = first.phrase_start
         while len(items) < size and pos > 0 and text[pos - 1] == "、":
-            m = regex.search(rf"(?:^|{_DELIM_CLASS})((?:(?!{_DELIM_CLASS}).)+)$", text[:pos - 1])
-            if not m or regex.search(r"\d(?:%|亿|万)", m.group(1)):
+            m = _LAST_SEGMENT.search(text, 0, pos - 1)
+            if not m or _HAS_FIGURE.search(m.group(1)):
                 break
             items.insert(0, (m.group(1), m.start(1)))
             pos = m.start(1)

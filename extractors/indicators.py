@@ -133,6 +133,14 @@ class Vocabulary:
                 return None
         return None
 
+    def names_some_indicator(self, text: str) -> bool:
+        """Whether any synonym (or OCR-damaged form) stands anywhere in the text."""
+        return self._any_synonym.search(text) is not None
+
+    @cached_property
+    def _any_synonym(self) -> regex.Pattern:
+        return regex.compile(alternation([*self.by_synonym, *self.ocr]))
+
     @cached_property
     def _synonyms_longest_first(self) -> tuple[str, ...]:
         return tuple(sorted(self.by_synonym, key=lambda s: (-len(s), s)))

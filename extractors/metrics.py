@@ -29,7 +29,8 @@ import regex
 
 from .base import Extractor, NamedPattern
 from .facts import PreparedDocument
-from .figures import Compact, Member, compact, grammar
+from .columns import column_blocks, norm_positions
+from .figures import Compact, Member, compact, compact_at, grammar
 from .indicators import vocabulary
 from .lexicon import alternation
 from .metric_areas import AreaResolver, SentenceAreas
@@ -38,6 +39,9 @@ from .metric_sections import SectionContext, reporting_period
 from .periods import DocumentYears, document_year_period, find_periods, resolve
 
 MAX_METRIC_LENGTH = 24
+_SENTENCE = regex.compile(r"[^。！？!?\n]+")
+_CLAUSE_SPLIT = regex.compile(r"([，,；;：:])")
+_DIGIT = regex.compile(r"\d")
 _SCOPE_AFTER = regex.compile(r"\s*[（(](?P<scope>[^（）()]{2,4})[）)]")
 
 
@@ -85,7 +89,7 @@ class _Sentence:
             return self.topic
         v = vocabulary()
         end = pos
-        for clause in reversed(regex.split(r"([，,；;：:])", self.text[:pos])):
+        for clause in reversed(_CLAUSE_SPLIT.split(self.text[:pos])):
             start = end - len(clause)
             if len(clause) > 1:
                 for cut in [start, *self.cuts(start, end)]:
@@ -108,7 +112,7 @@ class MetricsExtractor(Extractor):
              "time:hasEnd", "time:inXSDgYearMonth", "skos:Concept", "skos:ConceptScheme")
 
     def patterns(self):
-        return (NamedPattern("sentence", regex.compile(r"[^。！？!?\n]+")),)
+        return (NamedPattern("sentence", _SENTENCE),)
 
     @cached_property
     def _kind_words(self) -> regex.Pattern:
@@ -131,7 +135,11 @@ class MetricsExtractor(Extractor):
         self._doc_period = reporting_period(self._sections.values())
         self._areas = AreaResolver(doc)
         self._years = DocumentYears(doc.norm.text)
+        self._columns = [(bisect_left(doc.norm.origin, b.start), bisect_left(doc.norm.origin, b.end))
+                         for b in column_blocks(doc.doc.text)]
         yield from super().extract(doc)
+        if self._columns:
+            yield from self._column_facts(doc)
 
     @cached_property
     def _maybe_figure(self) -> regex.Pattern:
@@ -143,12 +151,27 @@ class MetricsExtractor(Extractor):
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match):
         if not self._maybe_figure.search(doc.norm.text, match.start(), match.end()):
             return
-        sentence = compact(doc.norm.text, match.start(), match.end())
+        yield from self._facts(doc, compact(doc.norm.text, match.start(), match.end()), self._columns)
+
+    def _column_facts(self, doc: PreparedDocument):
+        """The figures of a two-column page, each column read as running text (columns.py)."""
+        for block in column_blocks(doc.doc.text):
+            for pieces in block.columns:
+                column = compact_at(doc.norm.text, norm_positions(doc.norm.origin, pieces))
+                for m in _SENTENCE.finditer(column.text):
+                    part = Compact(m.group(), column.origin[m.start():m.end()])
+                    if self._maybe_figure.search(part.text):
+                        yield from self._facts(doc, part, ())
+
+    def _facts(self, doc: PreparedDocument, sentence: Compact, skip: list[tuple[int, int]]):
         members = grammar().members(sentence.text)
         if not members:
             return
         reading = _Sentence(self._areas, sentence, doc.norm.line_starts)
         for member in members:
+            pos = sentence.origin[member.figure.start]
+            if any(a <= pos < b for a, b in skip):
+                continue                                   # read in its column instead
             metric = self._metric(doc, sentence, member, reading)
             if metric is not None:
                 yield metric
@@ -206,6 +229,8 @@ class MetricsExtractor(Extractor):
         subject begins ("…电重庆市地区生产总值") or where a line the normaliser joined began
         ("…开新局\n地区生产总值预期目标增长6%")."""
         v = vocabulary()
+        if not v.names_some_indicator(member.item):
+            return None
         first = member.item_start
         for cut in reading.cuts(first, first + len(member.item)):
             core, rate = v.core(member.item[cut - first:])
@@ -222,7 +247,7 @@ class MetricsExtractor(Extractor):
             if growth and fig.unit.kind == "points":
                 return "percent" in indicator.level_units   # 比上年提高2.4个百分点: a rate's change
             return growth or vocabulary().level_allowed(indicator, fig.unit)
-        if not in_section or not core or len(core) > MAX_METRIC_LENGTH or regex.search(r"\d", core):
+        if not in_section or not core or len(core) > MAX_METRIC_LENGTH or _DIGIT.search(core):
             return False
         if member.rule == "list":
             return growth or fig.respectively

@@ -205,3 +205,33 @@ def test_targets_and_plans_of_a_work_report():
 def test_beyond_expectations_is_no_target():
     found = metrics("株洲市经济运行简况\n全市经济超预期增长，地区生产总值增长6.1%。\n")
     assert [(m.value, m.kind) for m in found] == [(d("6.1"), "actual")]
+
+
+# ---------------------------------------------------------------- two-column pages
+
+TWO_COLUMNS = (
+    "          各位代表:                                          一年来,全区经济运行稳中有进。初步核算,\n"
+    "          现在,我代表区人民政府向大会报告工作,             全年实现地区生产总值412.6亿元,同比增长\n"
+    "          请予审议。                                        6.8%;一般公共预算收入28.3亿元,增长5.1%;\n"
+    "          一、过去一年的工作回顾                            固定资产\n"
+    "                                                            投资增长9.4%。\n"
+    "          过去一年,我们坚持稳中求进工作总基调。\n")
+
+
+def test_two_column_page_is_read_column_by_column():
+    found = metrics(TWO_COLUMNS, date="2024-01-10", title="渭滨区政府工作报告")
+    assert [(m.area.name, m.indicator, m.value, m.growth, m.period.start) for m in found] == [
+        ("渭滨区", "gdp", d("412.6"), False, "2023-01"), ("渭滨区", "gdp", d("6.8"), True, "2023-01"),
+        ("渭滨区", "general_budget_revenue", d("28.3"), False, "2023-01"),
+        ("渭滨区", "general_budget_revenue", d("5.1"), True, "2023-01"),
+        ("渭滨区", "fixed_asset_investment", d("9.4"), True, "2023-01")]
+    for m in found:
+        assert TWO_COLUMNS[m.evidence.start:m.evidence.end] == m.evidence.quote
+
+
+def test_spaced_headlines_and_tables_are_no_columns():
+    from cadregraph.extractors.columns import column_blocks
+    assert column_blocks("特        载\n全区地区生产总值增长6%。\n") == []
+    table = "指标        单位      数值\n地区生产总值        亿元      412.6\n"
+    assert column_blocks(table) == []
+    assert rows("渭滨区经济运行简况\n" + table) == []
