@@ -31,6 +31,8 @@ _DELIM_CLASS = "[" + regex.escape(DELIMITERS) + "]"
 _DELIM_SET = frozenset(DELIMITERS)
 _LAST_SEGMENT = regex.compile(rf"(?:^|{_DELIM_CLASS})((?:(?!{_DELIM_CLASS}).)+)$")
 _HAS_FIGURE = regex.compile(r"\d(?:%|亿|万)")
+_DIGIT = regex.compile(r"\d")
+MAX_LABEL = 16               # a label before a colon ("地区生产总值：") is short
 _ASIDE = regex.compile(r"[（(][^（）()\d\n]{1,12}[）)]")
 _RANGE = r"[-—–~～至到]"
 
@@ -133,7 +135,7 @@ class FigureGrammar:
         self.value = regex.compile(
             rf"(?<![\d.A-Za-z第%\-−~～—])(?:(?<=\p{{Han}})(?P<sign>[-−]))?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)"
             rf"(?P<unit>{units})(?![均/]|{vocab.alt('measure')}|\s*{_RANGE}\s*\d)(?P<post>{post})?"
-            rf"(?P<rate>的?(?:{rate}|增长))?")
+            rf"(?P<rate>的?(?:{rate}|增长)(?![到至了]|\s*[\d\-−]))?")       # 以上增速, 的增长; not 增长到, 增长6%
         level = alternation(vocab.role("level"))
         pre = vocab.alt("lower", "approx", "upper", position="before")
         cmp = alternation(vocab.role("comparison"))
@@ -163,6 +165,11 @@ class FigureGrammar:
             sep = text[p_start - 1] if p_start > 0 and text[p_start - 1] in DELIMITERS else ""
             verb = left.group("verb")
             phrase = left.group("phrase").strip()
+            if not phrase and sep in ("：", ":") and p_start - 1 > floor:
+                label = _LAST_SEGMENT.search(text, floor, p_start - 1)    # "地区生产总值：1234.5亿元"
+                if label and len(label.group(1)) <= MAX_LABEL and not _DIGIT.search(label.group(1)):
+                    phrase, p_start = label.group(1), label.start(1)
+                    sep = text[p_start - 1] if p_start > 0 and text[p_start - 1] in DELIMITERS else ""
             earlier = self.earlier.search(phrase)
             level = left.group("level") or ""
             out.append(Figure(m.start(), m.end(), (m.group("sign") and "-" or "") + m.group("num"),
@@ -177,9 +184,28 @@ class FigureGrammar:
 
     def members(self, text: str) -> list[Member]:
         out: list[Member] = []
-        for group in self._groups(text, self.figures(text)):
+        groups = self._groups(text, self.figures(text))
+        for k, group in enumerate(groups):
+            back = self._respectively_back(groups, k)
             out.extend(self._resolve(text, group))
+            out.extend(back)
         return out
+
+    @staticmethod
+    def _respectively_back(groups: list[_Group], k: int) -> list[Member]:
+        """"接待游客1234万人次，实现旅游收入98.7亿元，分别增长15.6%和18.9%": the rates after 分别
+        go, in order, to the levels of as many figures before them. The rates are taken out
+        of the last group, which then reads as its level alone."""
+        group = groups[k]
+        last = group.figures[-1]
+        if len(group.figures) < 2 or not last[0].respectively or len(last) < 2 or len(last) > k + 1:
+            return []
+        owners = [g.figures[0][0] for g in groups[k + 1 - len(last):k + 1]]
+        if any(len(g.figures[0]) != 1 or g.figures[0][0].verb for g in groups[k + 1 - len(last):k + 1]):
+            return []
+        group.figures.pop()
+        return [Member(owner.phrase, owner.phrase_start, rate, last[0].verb, last[0].decline,
+                       (owner.phrase_start, rate.end), "list") for owner, rate in zip(owners, last)]
 
     def _groups(self, text: str, figures: list[Figure]) -> list[_Group]:
         groups: list[_Group] = []

@@ -102,6 +102,8 @@ class Vocabulary:
             periods = [(m.start, m.end) for m in find_periods(phrase)]
         for a, b in sorted(periods, reverse=True):
             phrase = phrase[:a] + phrase[b:]
+        if "比" in phrase or "较" in phrase:
+            phrase = _BASE.sub("", phrase)
         if "(" in phrase or "（" in phrase:
             phrase = _ASIDE.sub("", phrase)
         core, _ = self.strip(phrase)
@@ -163,6 +165,8 @@ class Vocabulary:
         return unit.kind in indicator.level_units
 
 
+# The base of a comparison written between a metric and its verb: "GDP比2023年增长5%".
+_BASE = regex.compile(r"[比较](?:(?:19|20)\d{2}年|去年|上年|上半年|[一二三四]季度)(?:同期|底|末)?$")
 # An aside in brackets without digits: "（GDP）", "(人民币,下同)".
 _ASIDE = regex.compile(r"[（(][^（）()\d]{1,12}[）)]")
 

@@ -118,7 +118,8 @@ def _year(mention, doc_year, doc_month, kind, context_year, months) -> int | Non
     return doc_year if months[1] <= doc_month else doc_year - 1
 
 
-_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_YEAR = regex.compile(r"(?<![\d比较])((?:19|20)\d{2})年")
+REVIEW_MONTHS = 4             # a review of the year before is published by April
 PARAGRAPH_LOOKBACK = 300      # characters of a paragraph read back for a period a figure lacks
 
 
@@ -141,10 +142,13 @@ class DocumentYears:
 
     def reviewed_year(self, pos: int, doc_date: str | None) -> Period | None:
         """The year a figure with no period of its own reports on, when the text last wrote the
-        year before the document's ("一、2023年工作回顾 … 地区生产总值突破1600亿元" in January
-        2024). The document's own year is no answer: its figure may be for any part of it."""
+        year before the document's and the document is of the months when last year is
+        reviewed ("一、2023年工作回顾 … 地区生产总值突破1600亿元" in January 2024). The
+        document's own year is no answer: its figure may be for any part of it."""
         year = self.recent(pos, doc_date)
-        if year is None or not doc_date or year != int(doc_date[:4]) - 1:
+        if year is None or not doc_date or len(doc_date) < 7 or year != int(doc_date[:4]) - 1:
+            return None
+        if int(doc_date[5:7]) > REVIEW_MONTHS:
             return None
         return Period(f"{year}年", f"{year}-01", f"{year}-12", inferred=True, shape="year")
 

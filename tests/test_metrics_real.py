@@ -129,6 +129,16 @@ def test_document_area_prefers_the_title_then_the_opening():
      [("gdp", d("4.1"), "%", True), ("gdp", d("4.9"), "%", True), ("gdp", d("5.6"), "%", True)]),
     # from an earlier level to a new one: only the new level
     ("全市地区生产总值从2019年的802亿元增加到1050亿元。\n", [("gdp", d("1050"), "亿元", False)]),
+    # levels first, then their rates in order after 分别
+    ("全市接待游客1234.5万人次，实现旅游综合收入98.7亿元，分别增长15.6%和18.9%。\n",
+     [("tourist_arrivals", d("1234.5"), "万人次", False), ("tourism_spending", d("98.7"), "亿元", False),
+      ("tourist_arrivals", d("15.6"), "%", True), ("tourism_spending", d("18.9"), "%", True)]),
+    # a label and a colon
+    ("地区生产总值：1234.5亿元，增长6.1%。\n", [("gdp", d("1234.5"), "亿元", False), ("gdp", d("6.1"), "%", True)]),
+    # the base of a comparison between the metric and its verb
+    ("全市地区生产总值比2023年增长5.2%。\n", [("gdp", d("5.2"), "%", True)]),
+    # 增长到 reaches a level
+    ("全市地区生产总值从3000亿元增长到4500亿元，年均增长8.4%。\n", [("gdp", d("4500"), "亿元", False)]),
     # the change of a growth rate is not a growth of the indicator
     ("全市规上工业增加值增长8.1%，比去年同期提高2.4个百分点。\n", [("industrial_value_added", d("8.1"), "%", True)]),
 ])

@@ -62,4 +62,6 @@ def test_document_years_give_the_year_a_figure_without_period_reviews():
     reviewed = years.reviewed_year(pos, "2024-01-15")
     assert (reviewed.start, reviewed.end, reviewed.inferred) == ("2023-01", "2023-12", True)
     assert years.reviewed_year(pos, "2023-07-20") is None          # this year's: any part of it
+    assert years.reviewed_year(pos, "2024-10-25") is None          # no review of last year in October
+    assert DocumentYears("比2023年增长").recent(8) is None           # a comparison base is no year written
     assert DocumentYears("到2030年目标").recent(5, "2024-01-15") is None   # a future year is no review
