@@ -118,7 +118,9 @@ class MetricsExtractor(Extractor):
     def _kind_words(self) -> regex.Pattern:
         v = vocabulary()
         words = [*v.role("target"), *v.role("plan"), *v.role("estimate")]
-        return regex.compile(rf"(?<!{alternation(v.role('not_before_kind'))})(?:{alternation(words)})")
+        # a target already met ("超额完成年初确定的预期目标，…") makes the figures after it results
+        done = rf"(?<!(?:{alternation(v.role('done'))})[^，,；;：:]*)"
+        return regex.compile(rf"(?<!{alternation(v.role('not_before_kind'))}){done}(?:{alternation(words)})")
 
     @cached_property
     def _scope_words(self) -> regex.Pattern:

@@ -245,3 +245,9 @@ def test_spaced_headlines_and_tables_are_no_columns():
     table = "指标        单位      数值\n地区生产总值        亿元      412.6\n"
     assert column_blocks(table) == []
     assert rows("渭滨区经济运行简况\n" + table) == []
+
+
+def test_a_target_met_makes_its_figures_results():
+    found = metrics("株洲市经济运行简况\n全市超额完成年初确定的预期目标，地区生产总值增长7%。\n"
+                    "今年要完成的主要目标：地区生产总值增长6%左右。\n", date="2024-01-20")
+    assert [(m.value, m.kind) for m in found] == [(d("7"), "actual"), (d("6"), "target")]
