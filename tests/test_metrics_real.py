@@ -169,6 +169,7 @@ def test_what_is_not_a_headline_figure(text):
     ("一般公共预算收入", "general_budget_revenue"), ("居民人均可支配收入", "resident_income"),
     ("进出口总值", "import_export"), ("固定资产投资总额", "fixed_asset_investment"), ("地方财政收入", "fiscal_revenue"),
     ("区级一般公共预算收入", "general_budget_revenue"), ("接待旅游人数", "tourist_arrivals"),
+    ("规模工业增加值", "industrial_value_added"), ("金融机构本外币贷款余额", "loans"),
 ])
 def test_indicator_synonyms(written, indicator):
     assert [r[1] for r in rows(f"株洲市经济运行简况\n全市{written}增长6.5%。\n")] == [indicator]
@@ -182,6 +183,13 @@ def test_traditional_script():
                           ("厦门市", "retail_sales", d("4.1"), "%", True)]
     first = metrics(text)[0]
     assert first.evidence.quote == "前三季度全市實現地區生產總值6082.7億元"     # the original script
+
+
+def test_hong_kong_and_macau_wording():
+    text = "澳門特區政府統計暨普查局公佈，第三季本地生產總值按年增長5.2%，按季下跌1.1%。\n"
+    found = metrics(text, date="2024-11-05")
+    assert [(m.area.name, m.indicator, m.value, m.period.start, m.period.end) for m in found] == [
+        ("澳门特别行政区", "gdp", d("5.2"), "2024-07", "2024-09")]
 
 
 def test_scope_and_qualifier():
