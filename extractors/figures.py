@@ -94,6 +94,7 @@ class Figure:
     sep: str                    # the delimiter before the phrase; "" when none
     rate: bool = False          # a rate word after the figure: "保持了17%以上增速"
     to: bool = False            # a level reached: "增加到2.9万亿元"
+    level: bool = False         # a level verb before it: "，达到1023.4亿元"
     earlier: int | None = None  # "从2017年的2.01万亿元": where the from-clause starts
     left: str = ""              # everything read left of the number (phrase and verbs)
 
@@ -104,7 +105,7 @@ class Figure:
     @property
     def leads(self) -> bool:
         """Says something of its own (a verb or a qualifier), so it is not a list's next value."""
-        return bool(self.verb or self.pre or self.respectively)
+        return bool(self.verb or self.pre or self.respectively or self.level)
 
 
 @dataclass
@@ -145,6 +146,7 @@ class FigureGrammar:
         self.earlier = regex.compile(r"[从由](?:(?:19|20)\d{2}年(?:末|底)?)?的?$")
         self.heads = sorted(vocab.role("head"), key=len, reverse=True)
         self.conjunctions = frozenset(vocab.role("conjunction"))
+        self.after_figure = regex.compile(alternation(vocab.role("after_figure")))
         clause_delims = regex.escape(DELIMITERS.replace("、", ""))
         self.clause = regex.compile(rf"(?:^|[{clause_delims}])([^{clause_delims}]+)$")    # "城、乡…" is one clause
         self.calculation = regex.compile(rf"[，,](?:{alternation(vocab.role('calculation'))})[，,]")
@@ -176,7 +178,7 @@ class FigureGrammar:
                               self.vocab.units[m.group("unit")], m.group("post"), left.group("pre"), verb,
                               bool(verb and verb in self.vocab.role("decline")), bool(left.group("resp")),
                               phrase[:earlier.start()] if earlier else phrase, p_start, sep,
-                              rate=bool(m.group("rate")), to=level.endswith(("到", "至")),
+                              rate=bool(m.group("rate")), to=level.endswith(("到", "至")), level=bool(level),
                               earlier=p_start + earlier.start() if earlier else None,
                               left=text[p_start:m.start()]))
             floor = m.end()
@@ -228,6 +230,9 @@ class FigureGrammar:
         """How a figure joins the one before it: as the next link of a chain, the next value
         of a list, or not at all."""
         gap = text[prev.end:fig.phrase_start]
+        after = self.after_figure.match(gap)
+        if after:
+            gap = gap[after.end():]                       # "突破1000亿元大关，达到…"
         if fig.bare and prev.earlier is not None and not gap and fig.to:
             return "chain"                                # 从A增加到B
         if fig.bare and fig.leads and (gap in ("、", "，", ",") or self.calculation.fullmatch(gap)):

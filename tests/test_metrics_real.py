@@ -139,6 +139,13 @@ def test_document_area_prefers_the_title_then_the_opening():
     ("全市地区生产总值比2023年增长5.2%。\n", [("gdp", d("5.2"), "%", True)]),
     # 增长到 reaches a level
     ("全市地区生产总值从3000亿元增长到4500亿元，年均增长8.4%。\n", [("gdp", d("4500"), "亿元", False)]),
+    # a threshold, then the level reached and its rate
+    ("全市社会消费品零售总额突破1000亿元大关，达到1023.4亿元，增长9.1%。\n",
+     [("retail_sales", d("1000"), "亿元", False), ("retail_sales", d("1023.4"), "亿元", False),
+      ("retail_sales", d("9.1"), "%", True)]),
+    ("城镇、农村居民人均可支配收入分别达到45678元和23456元。\n",
+     [("urban_income", d("45678"), "元", False), ("rural_income", d("23456"), "元", False)]),
+    ("全市GDP年增长7.5%。\n", [("gdp", d("7.5"), "%", True)]),
     # the change of a growth rate is not a growth of the indicator
     ("全市规上工业增加值增长8.1%，比去年同期提高2.4个百分点。\n", [("industrial_value_added", d("8.1"), "%", True)]),
 ])
