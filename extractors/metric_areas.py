@@ -18,15 +18,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from .facts import Organization, Place, PreparedDocument
 from .gazetteer import PREFECTURAL, PROVINCIAL, Gazetteer, gazetteer
+from .indicators import vocabulary
+from .figures import compact
 from .lexicon import table, words
+from .periods import find_periods
 
 CITY_KINDS = ("municipality", "prefecture_city", "county_city")
 DISTRICT_KINDS = ("district", "new_area", "high_tech_zone", "development_zone")
 COUNTY_KINDS = ("county", "autonomous_county", "banner", "autonomous_banner", "county_city")
 CLAUSE_DELIMITERS = "，,、；;：:。！？!?\n"
 LEAD_CHARS = 200          # the opening of a document: masthead and first sentence
+CARRY_CHARS = 300         # how far back in its paragraph a sentence without a subject looks
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +53,8 @@ def document_area(prepared: PreparedDocument) -> Place | None:
     is the one function to switch to it."""
     gaz, text = gazetteer(), prepared.norm.text
     title = getattr(prepared.doc, "title", None) or ""
+    if _national(title + "\n" + text):
+        return None          # a national story: its dateline (北京…电) is no area of its figures
     for part in (title, text[:LEAD_CHARS]):
         place = _deepest(_places_in(part, prepared, gaz), gaz)
         if place is not None:
@@ -56,6 +64,23 @@ def document_area(prepared: PreparedDocument) -> Place | None:
         if place is not None and _written(place, text + title):
             return place
     return None
+
+
+def _national(text: str) -> bool:
+    """Whether the text reports the nation's figures more than a place's of its own: 国内生产
+    总值, 我国, 国家统计局 (not a place's survey team of it) and 全国 before a metric (全国GDP,
+    全国规模以上工业增加值) against 全市, 我区, 全省 … (全国第二, 全国百强 are honours, not figures)."""
+    national = len(_NATIONAL.findall(text))
+    if not national:
+        return False
+    national += sum(1 for m in _NATION_BEFORE.finditer(text) if vocabulary().names_some_indicator(text[m.end():m.end() + 12]))
+    levels = area_words()
+    local = sum(text.count(w) for w, level in levels.items() if level not in ("nation", "own"))
+    return national > local
+
+
+_NATIONAL = regex.compile(r"国内生产总值|我国|国家统计局(?!\p{Han}{1,8}?调查(?:总队|队))")
+_NATION_BEFORE = regex.compile(r"全国(?=\p{Han}{0,2})")
 
 
 def _written(place: Place, text: str) -> bool:
@@ -119,9 +144,26 @@ class AreaResolver:
         self.gaz = gazetteer()
         self.own = document_area(prepared)
         self.places = getattr(prepared, "places", None)
+        self._carried: dict[int, object] = {}
 
     def sentence(self, text: str, periods) -> "SentenceAreas":
         return SentenceAreas(self, text, periods)
+
+    def carried(self, norm_start: int):
+        """The subject of the last sentence before `norm_start` in its paragraph that has one
+        (within CARRY_CHARS): "湖南省统计局发布…。规模以上工业增加值增长5.8%" is the province's."""
+        if norm_start in self._carried:
+            return self._carried[norm_start]
+        text = self.prepared.norm.text
+        start = max(text.rfind("\n", 0, norm_start) + 1, norm_start - CARRY_CHARS)
+        found = None
+        if start < norm_start:
+            before = compact(text, start, norm_start)
+            areas = SentenceAreas(self, before.text, find_periods(before.text))
+            heads = [(s, what) for s, _, what in areas.mentions if s in areas.heads]
+            found = heads[-1][1] if heads else None
+        self._carried[norm_start] = found
+        return found
 
     def for_level(self, level: str, unit) -> Place | None:
         """The place an area word stands for, given the section's unit."""
@@ -165,10 +207,14 @@ class SentenceAreas:
         self.mentions = self._mentions(text)
         self.heads = set(self._clause_heads(text, {m.start: m.end for m in periods}))
 
-    def area(self, clause_start: int, figure_start: int, unit) -> Place | None:
+    def area(self, clause_start: int, figure_start: int, unit, norm_start: int | None = None) -> Place | None:
         """The area of the figure at `figure_start`, whose own clause (its metric) starts at
-        `clause_start`; `unit` is the section's unit or None."""
+        `clause_start`; `unit` is the section's unit or None; `norm_start` where the sentence
+        starts in the normalised text (outside sections, a sentence without a subject keeps
+        the subject of the sentences before it in its paragraph)."""
         subject = self._subject(clause_start, figure_start)
+        if subject is None and unit is None and norm_start is not None:
+            subject = self.resolver.carried(norm_start)
         if subject == "nation":
             return None
         if isinstance(subject, Place):

@@ -202,7 +202,7 @@ class MetricsExtractor(Extractor):
         summary = bool(context and context.summary and context.summary[0] <= norm_pos < context.summary[1])
         if not self._keep(core, indicator, growth, member, summary, section is not None):
             return None
-        area = reading.areas.area(member.item_start, fig.start, section.unit if section else None)
+        area = reading.areas.area(member.item_start, fig.start, section.unit if section else None, sentence.origin[0])
         if area is None:
             return None
         before = self._before(sentence.text, member)

@@ -79,6 +79,22 @@ def test_a_figure_whose_area_cannot_be_told_or_is_national_is_left_out(text, tit
     assert len(found) == (1 if "厦门市地区" in text else 0)
 
 
+def test_a_national_story_gives_no_area_to_its_figures():
+    text = ("新华社北京10月18日电 国家统计局18日发布数据，前三季度国内生产总值同比增长4.8%。"
+            "规模以上工业增加值同比增长5.8%，社会消费品零售总额增长3.3%。全国固定资产投资增长3.4%。\n")
+    assert rows(text) == []
+    # a local page that names the nation only in honours keeps its own area
+    local = "渭滨区经济运行简况\n全区地区生产总值增长6.1%，获评全国百强区，居全国第二。\n"
+    assert rows(local) == [("渭滨区", "gdp", d("6.1"), "%", True)]
+
+
+def test_a_sentence_without_subject_keeps_its_paragraphs():
+    """The dateline names the city the story was filed in; the figures are the province's."""
+    text = ("新华社长沙10月18日电 湖南省统计局18日发布数据，前三季度全省地区生产总值同比增长4.8%。"
+            "规模以上工业增加值同比增长5.8%。\n")
+    assert [r[0] for r in rows(text)] == ["湖南省", "湖南省"]
+
+
 def test_document_area_prefers_the_title_then_the_opening():
     assert document_area(prepare(document("正文。\n", title="南宁市青秀区2023年国民经济和社会发展统计公报"))).name == "青秀区"
     opening = prepare(document("昆山市统计局\n2024年1-6月全市经济运行简况\n全市完成进出口总值5023亿元。\n"))
