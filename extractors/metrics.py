@@ -22,6 +22,7 @@ sentence grammar is in figures.py, the vocabulary in indicators.py, periods in p
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -68,8 +69,16 @@ class _Sentence:
         """Spans of the periods inside [start, end), relative to start."""
         return [(m.start - start, m.end - start) for m in self.periods if start <= m.start and m.end <= end]
 
-    def periods_before(self, pos: int, skip: tuple[int, int] | None):
-        return [m for m in self.periods if m.end <= pos and not (skip and skip[0] <= m.start < skip[1])]
+    def periods_before(self, pos: int, skip: tuple[int, int] | None, floor: int = 0):
+        return [m for m in self.periods
+                if floor <= m.start and m.end <= pos and not (skip and skip[0] <= m.start < skip[1])]
+
+    def line_start_before(self, pos: int) -> int:
+        """The last place at or before `pos` where a line joined into this sentence began (0
+        when none): text before it belongs to another line, a headline run into the body."""
+        origin = self.compact.origin
+        starts = [bisect_left(origin, s) for s in self.line_starts if s >= 0 and origin[0] < s <= origin[pos]]
+        return max(starts, default=0)
 
     def cuts(self, first: int, last: int) -> list[int]:
         """Positions inside [first, last) where a metric may start although the text before
@@ -182,10 +191,16 @@ class MetricsExtractor(Extractor):
         v = vocabulary()
         fig = member.figure
         item_end = member.item_start + len(member.item)
+        floor = 0
         core, rate = v.core(member.item, reading.periods_in(member.item_start, item_end))
         indicator, repaired = v.lookup(core)
         if indicator is None and core:
-            core, rate, indicator, repaired = self._cut(member, reading) or (core, rate, None, False)
+            found = self._cut(member, reading)
+            if found is not None:
+                core, rate, indicator, repaired, cut = found
+                # the evidence starts where the metric does; a line run into it says nothing of it
+                member = replace(member, span=(max(member.span[0], cut), member.span[1]))
+                floor = reading.line_start_before(cut)
         if not core and member.rule != "list":
             inherited = reading.topic_before(member.item_start)
             if inherited is not None:
@@ -205,12 +220,14 @@ class MetricsExtractor(Extractor):
         area = reading.areas.area(member.item_start, fig.start, section.unit if section else None, sentence.origin[0])
         if area is None:
             return None
-        before = self._before(sentence.text, member)
+        before = self._before(sentence.text, member)[floor:]
         kind = self._kind(before)
         value = Decimal(fig.number.replace(",", ""))
         start, end = sentence.span(*member.span)
         skip = member.skip if member.rule != "from" else None
-        period = self._period(doc, reading.periods_before(fig.start, skip), kind, context, norm_pos)
+        # after a line run into this one (floor), the paragraph before says nothing of the figure
+        period = self._period(doc, reading.periods_before(fig.start, skip, floor), kind, context, norm_pos,
+                              None if floor else sentence.origin[0])
         if kind in ("actual", "estimate") and period is not None and period.shape == "until_year":
             kind = "plan"                                 # "到2027年地区生产总值迈上4万亿元"
         elif kind == "estimate":
@@ -238,7 +255,7 @@ class MetricsExtractor(Extractor):
             core, rate = v.core(member.item[cut - first:])
             indicator, repaired = v.lookup(core)
             if indicator is not None:
-                return core, rate, indicator, repaired
+                return core, rate, indicator, repaired, cut
         return None
 
     def _keep(self, core, indicator, growth, member: Member, summary: bool, in_section: bool) -> bool:
@@ -283,7 +300,10 @@ class MetricsExtractor(Extractor):
         return scopes[words[-1]] if words else None
 
     def _period(self, doc: PreparedDocument, mentions, kind: str, context: SectionContext | None,
-                norm_pos: int) -> Period | None:
+                norm_pos: int, sentence_start: int | None) -> Period | None:
+        """The period written before the figure in its sentence, else the last one of its
+        paragraph before the sentence, else its section's or document's, else the year a
+        report early in a year reviews (all but the first inferred)."""
         date = doc.doc.date.value
         actual = kind in ("actual", "estimate")
         context_year = context.year if context and context.year else self._years.recent(norm_pos, date)
@@ -291,7 +311,7 @@ class MetricsExtractor(Extractor):
             return resolve(mentions[-1], date, "actual" if actual else kind, context_year)
         if not actual:
             return document_year_period(date)
-        earlier = self._years.paragraph_period(doc.norm.text, norm_pos)
+        earlier = self._years.paragraph_period(doc.norm.text, sentence_start) if sentence_start is not None else None
         if earlier is not None:
             found = resolve(earlier, date, "actual", context_year)
             return Period(found.written, found.start, found.end, inferred=True, shape=found.shape)

@@ -282,3 +282,13 @@ def test_a_target_met_makes_its_figures_results():
     found = metrics("株洲市经济运行简况\n全市超额完成年初确定的预期目标，地区生产总值增长7%。\n"
                     "今年要完成的主要目标：地区生产总值增长6%左右。\n", date="2024-01-20")
     assert [(m.value, m.kind) for m in found] == [(d("7"), "actual"), (d("6"), "target")]
+
+
+def test_a_headline_run_into_the_body_says_nothing_of_its_figure():
+    """The normaliser joins lines without punctuation; the figure's metric, evidence, kind and
+    period start on its own line."""
+    text = "株洲2025年预期目标一览\n株洲市地区生产总值预计从2020年的3100亿元增加到4000亿元以上\n"
+    found = metrics(text, date="2025-01-20")
+    assert [(m.indicator, m.value, m.kind, m.qualifier) for m in found] == [("gdp", d("4000"), "actual", "lower-bound")]
+    assert found[0].evidence.quote == "株洲市地区生产总值预计从2020年的3100亿元增加到4000亿元以上"
+    assert found[0].period is None or found[0].period.start != "2025-01"
