@@ -1,8 +1,7 @@
 """Reading the figures of one sentence: which metric each number belongs to.
 
-Works on a compact copy of the sentence (spaces dropped except between two ASCII letters or
-digits, so "特 色 产 业 产 值 分 别 增 长 4.9%" reads as running text), with a map back to the
-normalised text. Shapes:
+Works on the compact copy of the sentence (compact_text.py: spaces and bracketed asides dropped,
+with a map back to the normalised text). Shapes:
 - single:  "固投增长19.4%"                   one metric, one value
 - chain:   "GDP达2060亿元、增长6%"           one metric, a level then a growth rate
 - list:    "A、B、C分别增长7%、8.6%、13.9%"    values map onto the metrics by position
@@ -33,49 +32,7 @@ _LAST_SEGMENT = regex.compile(rf"(?:^|{_DELIM_CLASS})((?:(?!{_DELIM_CLASS}).)+)$
 _HAS_FIGURE = regex.compile(r"\d(?:%|亿|万)")
 _DIGIT = regex.compile(r"\d")
 MAX_LABEL = 16               # a label before a colon ("地区生产总值：") is short
-_ASIDE = regex.compile(r"[（(][^（）()\d\n]{1,12}[）)]")
 _RANGE = r"[-—–~～至到]"
-
-
-@dataclass
-class Compact:
-    text: str
-    origin: list[int]           # offset in the normalised text of each character
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.origin[start], self.origin[end - 1] + 1
-
-
-def compact(text: str, start: int, end: int) -> Compact:
-    """Asides in brackets without digits ("（GDP）", "(人民币,下同)") are dropped too: they
-    split a metric from its figure."""
-    return compact_at(text, range(start, end))
-
-
-def compact_at(text: str, positions) -> Compact:
-    """The compact copy of the characters of `text` at `positions` (increasing; a column of
-    a two-column page is not one stretch of the text)."""
-    positions = list(positions)
-    chars, origin = [], []
-    skip_to = -1
-    for k, i in enumerate(positions):
-        if i < skip_to:
-            continue
-        ch = text[i]
-        if ch in "（(":
-            m = _ASIDE.match(text, i, positions[-1] + 1)
-            last = k + m.end() - i - 1 if m else -1
-            if m and last < len(positions) and positions[last] == m.end() - 1:     # all of it is ours
-                skip_to = m.end()
-                continue
-        if ch == " ":
-            before = chars[-1] if chars else ""
-            after = text[positions[k + 1]] if k + 1 < len(positions) else ""
-            if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
-                continue
-        chars.append(ch)
-        origin.append(i)
-    return Compact("".join(chars), origin)
 
 
 @dataclass

@@ -20,10 +20,10 @@ from functools import lru_cache
 
 import regex
 
+from .compact_text import compact
 from .facts import Organization, Place, PreparedDocument
 from .gazetteer import PREFECTURAL, PROVINCIAL, Gazetteer, gazetteer
 from .indicators import vocabulary
-from .figures import compact
 from .lexicon import table, words
 from .periods import find_periods
 

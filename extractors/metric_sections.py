@@ -7,8 +7,9 @@ from collections import Counter
 
 import regex
 
+from .compact_text import compact
 from .facts import PreparedDocument, Section
-from .figures import compact, grammar
+from .figures import grammar
 from .metric_facts import Period
 from .periods import find_periods, resolve
 

@@ -29,84 +29,22 @@ from functools import cached_property
 import regex
 
 from .base import Extractor, NamedPattern
-from .facts import PreparedDocument
 from .columns import column_blocks, norm_positions
-from .figures import Compact, Member, compact, compact_at, grammar
+from .compact_text import Compact, compact, compact_at
+from .facts import PreparedDocument
+from .figures import Member, grammar
 from .indicators import vocabulary
 from .lexicon import alternation
-from .metric_areas import AreaResolver, SentenceAreas
+from .metric_areas import AreaResolver
 from .metric_facts import Metric, Period
+from .metric_reading import SentenceReading
 from .metric_sections import SectionContext, reporting_period
-from .periods import DocumentYears, document_year_period, find_periods, resolve
+from .periods import DocumentYears, document_year_period, resolve
 
 MAX_METRIC_LENGTH = 24
 _SENTENCE = regex.compile(r"[^。！？!?\n]+")
-_CLAUSE_SPLIT = regex.compile(r"([，,；;：:])")
 _DIGIT = regex.compile(r"\d")
 _SCOPE_AFTER = regex.compile(r"\s*[（(](?P<scope>[^（）()]{2,4})[）)]")
-
-
-class _Sentence:
-    """What one sentence tells all its figures: its periods, its areas (read only when a
-    figure needs them) and the indicator it is about so far."""
-
-    def __init__(self, resolver: AreaResolver, compact_text: Compact, line_starts):
-        self.compact = compact_text
-        self.text = compact_text.text
-        self.line_starts = line_starts
-        self.periods = find_periods(self.text)
-        self.resolver = resolver
-        self.topic: tuple | None = None
-        self._areas: SentenceAreas | None = None
-
-    @property
-    def areas(self) -> SentenceAreas:
-        if self._areas is None:
-            self._areas = self.resolver.sentence(self.text, self.periods)
-        return self._areas
-
-    def periods_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Spans of the periods inside [start, end), relative to start."""
-        return [(m.start - start, m.end - start) for m in self.periods if start <= m.start and m.end <= end]
-
-    def periods_before(self, pos: int, skip: tuple[int, int] | None, floor: int = 0):
-        return [m for m in self.periods
-                if floor <= m.start and m.end <= pos and not (skip and skip[0] <= m.start < skip[1])]
-
-    def line_start_before(self, pos: int) -> int:
-        """The last place at or before `pos` where a line joined into this sentence began (0
-        when none): text before it belongs to another line, a headline run into the body."""
-        origin = self.compact.origin
-        starts = [bisect_left(origin, s) for s in self.line_starts if s >= 0 and origin[0] < s <= origin[pos]]
-        return max(starts, default=0)
-
-    def cuts(self, first: int, last: int) -> list[int]:
-        """Positions inside [first, last) where a metric may start although the text before
-        it is not one: a subject (a place, an area word) or a line the normaliser joined to
-        the one before (a headline run into the body)."""
-        found = {start for start, _, _ in self.areas.mentions if first < start < last}
-        origin = self.compact.origin
-        for line_start in self.line_starts:
-            if line_start >= 0 and origin[first] < line_start <= origin[last - 1]:
-                found.add(bisect_left(origin, line_start))
-        return sorted(found)
-
-    def topic_before(self, pos: int):
-        """The indicator the sentence is about before `pos`: the last figure's, or the one
-        the nearest clause opens with ("GDP增速逐季攀升，上半年3.2%")."""
-        if self.topic is not None:
-            return self.topic
-        v = vocabulary()
-        end = pos
-        for clause in reversed(_CLAUSE_SPLIT.split(self.text[:pos])):
-            start = end - len(clause)
-            if len(clause) > 1:
-                for cut in [start, *self.cuts(start, end)]:
-                    found = v.topic(self.text[cut:end])
-                    if found is not None:
-                        return found
-            end = start
-        return None
 
 
 class MetricsExtractor(Extractor):
@@ -178,7 +116,7 @@ class MetricsExtractor(Extractor):
         members = grammar().members(sentence.text)
         if not members:
             return
-        reading = _Sentence(self._areas, sentence, doc.norm.line_starts)
+        reading = SentenceReading(self._areas, sentence, doc.norm.line_starts)
         for member in members:
             pos = sentence.origin[member.figure.start]
             if any(a <= pos < b for a, b in skip):
@@ -187,25 +125,10 @@ class MetricsExtractor(Extractor):
             if metric is not None:
                 yield metric
 
-    def _metric(self, doc: PreparedDocument, sentence: Compact, member: Member, reading: _Sentence) -> Metric | None:
+    def _metric(self, doc: PreparedDocument, sentence: Compact, member: Member, reading: SentenceReading) -> Metric | None:
         v = vocabulary()
         fig = member.figure
-        item_end = member.item_start + len(member.item)
-        floor = 0
-        core, rate = v.core(member.item, reading.periods_in(member.item_start, item_end))
-        indicator, repaired = v.lookup(core)
-        if indicator is None and core:
-            found = self._cut(member, reading)
-            if found is not None:
-                core, rate, indicator, repaired, cut = found
-                # the evidence starts where the metric does; a line run into it says nothing of it
-                member = replace(member, span=(max(member.span[0], cut), member.span[1]))
-                floor = reading.line_start_before(cut)
-        if not core and member.rule != "list":
-            inherited = reading.topic_before(member.item_start)
-            if inherited is not None:
-                indicator, rate = inherited[0], rate or inherited[1]
-                core = indicator.label_zh
+        core, rate, indicator, repaired, member, floor = self._identify(member, reading)
         growth = member.verb is not None or ((fig.rate or rate) and fig.unit.kind == "percent")
         if indicator is not None and member.rule != "list":
             reading.topic = (indicator, growth)
@@ -242,8 +165,29 @@ class MetricsExtractor(Extractor):
             qualifier_as_written=fig.pre or fig.post or "",
             scope=self._scope(doc, before, sentence.origin[fig.end - 1] + 1), summary=summary, repaired=repaired)
 
+    def _identify(self, member: Member, reading: SentenceReading):
+        """What the figure is a figure of: (core, rate word seen, indicator or None, repaired,
+        the member with its evidence starting at its metric, where its own line starts)."""
+        v = vocabulary()
+        floor = 0
+        core, rate = v.core(member.item, reading.periods_in(member.item_start, member.item_start + len(member.item)))
+        indicator, repaired = v.lookup(core)
+        if indicator is None and core:
+            found = self._cut(member, reading)
+            if found is not None:
+                core, rate, indicator, repaired, cut = found
+                # the evidence starts where the metric does; a line run into it says nothing of it
+                member = replace(member, span=(max(member.span[0], cut), member.span[1]))
+                floor = reading.line_start_before(cut)
+        if not core and member.rule != "list":
+            inherited = reading.topic_before(member.item_start)
+            if inherited is not None:
+                indicator, rate = inherited[0], rate or inherited[1]
+                core = indicator.label_zh
+        return core, rate, indicator, repaired, member, floor
+
     @staticmethod
-    def _cut(member: Member, reading: "_Sentence"):
+    def _cut(member: Member, reading: SentenceReading):
         """A metric found at a later start inside an item that names none as a whole: where a
         subject begins ("…电重庆市地区生产总值") or where a line the normaliser joined began
         ("…开新局\n地区生产总值预期目标增长6%")."""
