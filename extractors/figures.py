@@ -1,16 +1,22 @@
 """Reading the figures of one sentence: which metric each number belongs to.
 
-Works on a compact copy of the sentence (spaces dropped except between two ASCII letters or
-digits, so "特 色 产 业 产 值 分 别 增 长 4.9%" reads as running text), with a map back to the
-normalised text. Shapes:
+Works on the compact copy of the sentence (compact_text.py: spaces and bracketed asides dropped,
+with a map back to the normalised text). Shapes:
 - single:  "固投增长19.4%"                   one metric, one value
 - chain:   "GDP达2060亿元、增长6%"           one metric, a level then a growth rate
 - list:    "A、B、C分别增长7%、8.6%、13.9%"    values map onto the metrics by position
            "集成电路、高端装备产值分别增长…"     the last item's head noun (产值) goes to items
                                              that have none
+           "城乡居民收入分别增长6%和7%"          a paired qualifier splits into its items
+- from:    "GDP从2017年的2.01万亿元增加到2.9万亿元"  the earlier level (rule "from") and the
+                                                 new one (a chain)
+A growth rate separated from its level by a clause saying how it was computed ("…亿元，按不变
+价格计算，同比增长6%") still chains. Ranges ("1.5%-12.0%") are no figure at all, nor are
+counts written with a unit and a measure word ("2.88亿片").
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,29 +27,12 @@ from .lexicon import alternation
 
 DELIMITERS = "，,、；;：:。！？!?\n"
 _DELIM_CLASS = "[" + regex.escape(DELIMITERS) + "]"
-
-
-@dataclass
-class Compact:
-    text: str
-    origin: list[int]           # offset in the normalised text of each character
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.origin[start], self.origin[end - 1] + 1
-
-
-def compact(text: str, start: int, end: int) -> Compact:
-    chars, origin = [], []
-    for i in range(start, end):
-        ch = text[i]
-        if ch == " ":
-            before = chars[-1] if chars else ""
-            after = text[i + 1] if i + 1 < end else ""
-            if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
-                continue
-        chars.append(ch)
-        origin.append(i)
-    return Compact("".join(chars), origin)
+_DELIM_SET = frozenset(DELIMITERS)
+_LAST_SEGMENT = regex.compile(rf"(?:^|{_DELIM_CLASS})((?:(?!{_DELIM_CLASS}).)+)$")
+_HAS_FIGURE = regex.compile(r"\d(?:%|亿|万)")
+_DIGIT = regex.compile(r"\d")
+MAX_LABEL = 16               # a label before a colon ("地区生产总值：") is short
+_RANGE = r"[-—–~～至到]"
 
 
 @dataclass
@@ -60,6 +49,11 @@ class Figure:
     phrase: str
     phrase_start: int
     sep: str                    # the delimiter before the phrase; "" when none
+    rate: bool = False          # a rate word after the figure: "保持了17%以上增速"
+    to: bool = False            # a level reached: "增加到2.9万亿元"
+    level: bool = False         # a level verb before it: "，达到1023.4亿元"
+    earlier: int | None = None  # "从2017年的2.01万亿元": where the from-clause starts
+    left: str = ""              # everything read left of the number (phrase and verbs)
 
     @property
     def bare(self) -> bool:
@@ -68,7 +62,7 @@ class Figure:
     @property
     def leads(self) -> bool:
         """Says something of its own (a verb or a qualifier), so it is not a list's next value."""
-        return bool(self.verb or self.pre or self.respectively)
+        return bool(self.verb or self.pre or self.respectively or self.level)
 
 
 @dataclass
@@ -81,7 +75,8 @@ class Member:
     verb: str | None
     decline: bool
     span: tuple[int, int]       # evidence, compact offsets
-    rule: str                   # single | chain | list
+    rule: str                   # single | chain | list | from
+    skip: tuple[int, int] | None = None   # a from-clause: its period is not this figure's
 
 
 @dataclass
@@ -94,46 +89,91 @@ class FigureGrammar:
         self.vocab = vocab
         units = alternation(vocab.units)
         post = vocab.alt("lower", "approx", "upper", position="after")
+        rate = alternation(w for w, v in vocab.role("suffix").items() if v == "rate")
         self.value = regex.compile(
-            rf"(?<![\d.A-Za-z第])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>{units})(?!均)(?P<post>{post})?")
+            rf"(?<![\d.A-Za-z第%\-−~～—])(?:(?<=\p{{Han}})(?P<sign>[-−]))?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)"
+            rf"(?P<unit>{units})(?![均/]|{vocab.alt('measure')}|\s*{_RANGE}\s*\d)(?P<post>{post})?"
+            rf"(?P<rate>的?(?:{rate}|增长)(?![到至了]|\s*[\d\-−]))?")       # 以上增速, 的增长; not 增长到, 增长6%
         level = alternation(vocab.role("level"))
         pre = vocab.alt("lower", "approx", "upper", position="before")
+        cmp = alternation(vocab.role("comparison"))
         self.left = regex.compile(
-            rf"(?P<phrase>(?:(?!{_DELIM_CLASS}).)*?)(?P<resp>分别)?(?P<cmp>{alternation(vocab.role('comparison'))})?"
-            rf"(?:(?P<verb>{vocab.alt('growth', 'decline')})了?)?(?:{level})?(?P<pre>{pre})?$")
+            rf"(?P<phrase>(?:(?!{_DELIM_CLASS}).)*?)(?:{cmp})?(?P<resp>分别)?(?:{cmp})?"
+            rf"(?:(?P<verb>{vocab.alt('growth', 'decline')})了?)?(?P<level>{level})?了?(?P<pre>{pre})?$")
+        self.earlier = regex.compile(r"[从由](?:(?:19|20)\d{2}年(?:末|底)?)?的?$")
         self.heads = sorted(vocab.role("head"), key=len, reverse=True)
+        self.conjunctions = frozenset(vocab.role("conjunction"))
+        self.after_figure = regex.compile(alternation(vocab.role("after_figure")))
+        clause_delims = regex.escape(DELIMITERS.replace("、", ""))
+        self.clause = regex.compile(rf"(?:^|[{clause_delims}])([^{clause_delims}]+)$")    # "城、乡…" is one clause
+        self.calculation = regex.compile(rf"[，,](?:{alternation(vocab.role('calculation'))})[，,]")
 
     def figures(self, text: str) -> list[Figure]:
         out: list[Figure] = []
         floor = 0
+        delimiters = [i for i, ch in enumerate(text) if ch in _DELIM_SET]
         for m in self.value.finditer(text):
-            left = self.left.search(text, floor, m.start())
+            # The phrase never holds a delimiter, so the match starts after the last one: a
+            # match there is what a search would find, without trying every start before it.
+            k = bisect_left(delimiters, m.start())
+            start = max(floor, delimiters[k - 1] + 1 if k else 0)
+            left = self.left.match(text, start, m.start())
             if left is None:
                 continue
             p_start = left.start("phrase")
             sep = text[p_start - 1] if p_start > 0 and text[p_start - 1] in DELIMITERS else ""
             verb = left.group("verb")
-            out.append(Figure(m.start(), m.end(), m.group("num"), self.vocab.units[m.group("unit")],
-                              m.group("post"), left.group("pre"), verb,
+            phrase = left.group("phrase").strip()
+            if not phrase and sep in ("：", ":") and p_start - 1 > floor:
+                label = _LAST_SEGMENT.search(text, floor, p_start - 1)    # "地区生产总值：1234.5亿元"
+                if label and len(label.group(1)) <= MAX_LABEL and not _DIGIT.search(label.group(1)):
+                    phrase, p_start = label.group(1), label.start(1)
+                    sep = text[p_start - 1] if p_start > 0 and text[p_start - 1] in DELIMITERS else ""
+            earlier = self.earlier.search(phrase)
+            level = left.group("level") or ""
+            out.append(Figure(m.start(), m.end(), (m.group("sign") and "-" or "") + m.group("num"),
+                              self.vocab.units[m.group("unit")], m.group("post"), left.group("pre"), verb,
                               bool(verb and verb in self.vocab.role("decline")), bool(left.group("resp")),
-                              left.group("phrase").strip(), p_start, sep))
+                              phrase[:earlier.start()] if earlier else phrase, p_start, sep,
+                              rate=bool(m.group("rate")), to=level.endswith(("到", "至")), level=bool(level),
+                              earlier=p_start + earlier.start() if earlier else None,
+                              left=text[p_start:m.start()]))
             floor = m.end()
         return out
 
     def members(self, text: str) -> list[Member]:
         out: list[Member] = []
-        for group in self._groups(self.figures(text)):
+        groups = self._groups(text, self.figures(text))
+        for k, group in enumerate(groups):
+            back = self._respectively_back(groups, k)
             out.extend(self._resolve(text, group))
+            out.extend(back)
         return out
 
-    def _groups(self, figures: list[Figure]) -> list[_Group]:
+    @staticmethod
+    def _respectively_back(groups: list[_Group], k: int) -> list[Member]:
+        """"接待游客1234万人次，实现旅游收入98.7亿元，分别增长15.6%和18.9%": the rates after 分别
+        go, in order, to the levels of as many figures before them. The rates are taken out
+        of the last group, which then reads as its level alone."""
+        group = groups[k]
+        last = group.figures[-1]
+        if len(group.figures) < 2 or not last[0].respectively or len(last) < 2 or len(last) > k + 1:
+            return []
+        owners = [g.figures[0][0] for g in groups[k + 1 - len(last):k + 1]]
+        if any(len(g.figures[0]) != 1 or g.figures[0][0].verb for g in groups[k + 1 - len(last):k + 1]):
+            return []
+        group.figures.pop()
+        return [Member(owner.phrase, owner.phrase_start, rate, last[0].verb, last[0].decline,
+                       (owner.phrase_start, rate.end), "list") for owner, rate in zip(owners, last)]
+
+    def _groups(self, text: str, figures: list[Figure]) -> list[_Group]:
         groups: list[_Group] = []
         prev: Figure | None = None
         for fig in figures:
-            adjacent = prev is not None and fig.bare and fig.sep in "、，," and fig.sep and prev.end == fig.phrase_start - 1
-            if adjacent and fig.leads:
+            link = self._link(text, prev, fig) if prev is not None else None
+            if link == "chain":
                 groups[-1].figures.append([fig])          # chain: "…亿元、增长6%"
-            elif adjacent and fig.sep == "、":
+            elif link == "next":
                 groups[-1].figures[-1].append(fig)        # next value of a list
             elif not fig.bare:
                 groups.append(_Group([[fig]]))
@@ -143,14 +183,32 @@ class FigureGrammar:
             prev = fig  # always a member of groups[-1]
         return groups
 
+    def _link(self, text: str, prev: Figure, fig: Figure) -> str | None:
+        """How a figure joins the one before it: as the next link of a chain, the next value
+        of a list, or not at all."""
+        gap = text[prev.end:fig.phrase_start]
+        after = self.after_figure.match(gap)
+        if after:
+            gap = gap[after.end():]                       # "突破1000亿元大关，达到…"
+        if fig.bare and prev.earlier is not None and not gap and fig.to:
+            return "chain"                                # 从A增加到B
+        if fig.bare and fig.leads and (gap in ("、", "，", ",") or self.calculation.fullmatch(gap)):
+            return "chain"
+        if fig.bare and gap == "、":
+            return "next"
+        if fig.phrase in self.conjunctions and not gap and not fig.leads:
+            return "next"                                 # …13.4%和13.9%
+        return None
+
     def _resolve(self, text: str, group: _Group) -> list[Member]:
         first = group.figures[0][0]
         size = max(len(seg) for seg in group.figures)
         if size == 1:
+            skip = (first.earlier, first.end) if first.earlier is not None else None
             return [Member(first.phrase, first.phrase_start, seg[0], seg[0].verb, seg[0].decline,
-                           (first.phrase_start, seg[0].end), "single" if k == 0 else "chain")
+                           (first.phrase_start, seg[0].end), self._rule(k, seg[0]), skip)
                     for k, seg in enumerate(group.figures)]
-        items = self._items(text, first, size)
+        items = self._pair(text, first, size) or self._items(text, first, size)
         if items is None:
             return []
         out = []
@@ -161,13 +219,38 @@ class FigureGrammar:
                 out.append(Member(item, start, fig, seg[0].verb, seg[0].decline, (items[0][1], seg[-1].end), "list"))
         return out
 
+    @staticmethod
+    def _rule(k: int, fig: Figure) -> str:
+        if fig.earlier is not None:
+            return "from"
+        return "single" if k == 0 else "chain"
+
+    def _pair(self, text: str, first: Figure, size: int) -> list[tuple[str, int]] | None:
+        """"城乡居民收入分别增长…" and "城、乡居民…": one item per half of the pair. A pair
+        after other words ("…简况城乡居民…", a headline run into the body) counts when its
+        first item is a metric of the vocabulary."""
+        end = first.phrase_start + len(first.phrase)
+        m = self.clause.search(text, 0, end)
+        if not m:
+            return None
+        core, skipped = self.vocab.strip(m.group(1))
+        for form, expansions in self.vocab.role("pair").items():
+            parts = expansions.split("|")
+            at = core.rfind(form)
+            rest = core[at + len(form):] if at >= 0 else ""
+            if len(parts) != size or not rest:
+                continue
+            if at == 0 or self.vocab.lookup(self.vocab.core(parts[0] + rest)[0])[0] is not None:
+                return [(part + rest, m.start(1) + skipped + at) for part in parts]
+        return None
+
     def _items(self, text: str, first: Figure, size: int) -> list[tuple[str, int]] | None:
         """The list's metrics: the phrase and the '、'-separated segments before it."""
         items = [(first.phrase, first.phrase_start)]
         pos = first.phrase_start
         while len(items) < size and pos > 0 and text[pos - 1] == "、":
-            m = regex.search(rf"(?:^|{_DELIM_CLASS})((?:(?!{_DELIM_CLASS}).)+)$", text[:pos - 1])
-            if not m or regex.search(r"\d(?:%|亿|万)", m.group(1)):
+            m = _LAST_SEGMENT.search(text, 0, pos - 1)
+            if not m or _HAS_FIGURE.search(m.group(1)):
                 break
             items.insert(0, (m.group(1), m.start(1)))
             pos = m.start(1)

@@ -4,7 +4,9 @@
 A metric as written ("前三季度DP", "其中直管区GDP", "全区实现地区生产总值") is reduced to its core by
 stripping times, scope words, place names, counts ("120个") and verbs from the left; the core
 is then looked up among the synonyms. Only the whole core counts: "民营规上工业总产值" is not
-规上工业总产值, it is a narrower figure and stays outside the vocabulary.
+规上工业总产值, it is a narrower figure and stays outside the vocabulary. `core()` goes further
+for the extractor: it also drops asides ("地区生产总值（GDP）"), periods anywhere ("GDP增速一季度")
+and words on the right ("固定资产投资累计", "GDP增速": a rate word makes the figure a growth).
 """
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from .gazetteer import gazetteer
+from .gazetteer import PREFECTURAL, PROVINCIAL, gazetteer
 from .lexicon import alternation, table
-from .periods import period_patterns
+from .periods import find_periods, period_patterns
 
 
 @dataclass(frozen=True)
@@ -75,18 +77,80 @@ class Vocabulary:
         punct = regex.compile(r"[，,、：:“”‘’\"]")
         return (prefix, count, punct, _place_prefix(), *(p for _, p in period_patterns()))
 
+    @cached_property
+    def _stripper(self) -> regex.Pattern:
+        """All strippers as one pattern: alternatives are tried in order, as a loop over them
+        would, at a fraction of the cost."""
+        return regex.compile("|".join(f"(?:{p.pattern})" for p in self._strippers))
+
     def strip(self, phrase: str) -> tuple[str, int]:
         """The core of a metric and how many characters were stripped from its left."""
         pos = 0
-        changed = True
-        while changed and pos < len(phrase):
-            changed = False
-            for pattern in self._strippers:
-                m = pattern.match(phrase, pos)
-                if m and m.end() > pos:
-                    pos, changed = m.end(), True
-                    break
+        match = self._stripper.match
+        while pos < len(phrase):
+            m = match(phrase, pos)
+            if not m or m.end() <= pos:
+                break
+            pos = m.end()
         return phrase[pos:], pos
+
+    def core(self, phrase: str, periods: list[tuple[int, int]] | None = None) -> tuple[str, bool]:
+        """The metric a phrase names, and whether a rate word in it (增速, 增长速度) makes the
+        figure a growth rate. `periods`: the spans of the periods written in the phrase, when
+        the caller has found them already."""
+        if periods is None:
+            periods = [(m.start, m.end) for m in find_periods(phrase)]
+        for a, b in sorted(periods, reverse=True):
+            phrase = phrase[:a] + phrase[b:]
+        if "比" in phrase or "较" in phrase:
+            phrase = _BASE.sub("", phrase)
+        if "(" in phrase or "（" in phrase:
+            phrase = _ASIDE.sub("", phrase)
+        core, _ = self.strip(phrase)
+        rate = False
+        changed = True
+        while changed and core:
+            changed = False
+            m = self._suffix.search(core)
+            if m and m.start() > 0:
+                rate = rate or self.role("suffix")[m.group()] == "rate"
+                core, changed = core[:m.start()], True
+        return core, rate
+
+    @cached_property
+    def _suffix(self) -> regex.Pattern:
+        return regex.compile(f"(?:{alternation(self.role('suffix'))})$")
+
+    def topic(self, clause: str) -> tuple[Indicator, bool] | None:
+        """The indicator a clause opens with and whether it speaks of its rate ("GDP增速逐季
+        攀升"): what a bare figure after it ("上半年3.2%") is a figure of."""
+        core, _ = self.strip(_ASIDE.sub("", clause))
+        for synonym in self._synonyms_longest_first:
+            if core.startswith(synonym):
+                rest = core[len(synonym):]
+                rate = bool(self._rate_start.match(rest))
+                # a short synonym must be followed by its rate: "经济增速", not "经济运行"
+                if rate or len(synonym) >= 3 or not rest:
+                    return self.by_synonym[synonym], rate
+                return None
+        return None
+
+    def names_some_indicator(self, text: str) -> bool:
+        """Whether any synonym (or OCR-damaged form) stands anywhere in the text."""
+        return self._any_synonym.search(text) is not None
+
+    @cached_property
+    def _any_synonym(self) -> regex.Pattern:
+        return regex.compile(alternation([*self.by_synonym, *self.ocr]))
+
+    @cached_property
+    def _synonyms_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.by_synonym, key=lambda s: (-len(s), s)))
+
+    @cached_property
+    def _rate_start(self) -> regex.Pattern:
+        rates = [w for w, v in self.role("suffix").items() if v == "rate"] + list(self.role("growth"))
+        return regex.compile(f"的?(?:{alternation(rates)})")
 
     def lookup(self, core: str) -> tuple[Indicator | None, bool]:
         """The indicator a core names, and whether an OCR repair was needed to see it."""
@@ -101,12 +165,20 @@ class Vocabulary:
         return unit.kind in indicator.level_units
 
 
+# The base of a comparison written between a metric and its verb: "GDP比2023年增长5%".
+_BASE = regex.compile(r"[比较](?:(?:19|20)\d{2}年|去年|上年|上半年|[一二三四]季度)(?:同期|底|末)?$")
+# An aside in brackets without digits: "（GDP）", "(人民币,下同)".
+_ASIDE = regex.compile(r"[（(][^（）()\d]{1,12}[）)]")
+
+
 def _place_prefix() -> regex.Pattern:
     """Place names that may open a metric: any full official name, but short names only of the
-    home corpus's places (a short name elsewhere in China is often a plain word: 通道, 资源)."""
+    home corpus's places, provinces and prefecture-level cities (a county's short name
+    elsewhere in China is often a plain word: 通道, 资源)."""
     gaz = gazetteer()
     full = {p.name for p in gaz.all_places}
-    short = {s for p in gaz.places for s in p.short_names}
+    wide, home = PROVINCIAL + PREFECTURAL, {p.id for p in gaz.places}
+    short = {s for p in gaz.all_places if p.id in home or p.kind in wide for s in p.short_names}
     return regex.compile(alternation(full | short))
 
 

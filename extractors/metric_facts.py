@@ -22,6 +22,7 @@ class Period:
     start: str | None
     end: str | None
     inferred: bool = False
+    shape: str = ""             # how it was written: quarter, months_to, full_year, until_year …
 
 
 @dataclass(frozen=True)

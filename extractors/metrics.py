@@ -1,115 +1,50 @@
-"""Headline statistics a district or department reports: "前三季度DP增长8.6%" → GDP, growth,
-8.6 %, 2023-01 … 2023-09, for 重庆高新区.
+"""Headline statistics of a city, district, county or province: "前三季度DP增长8.6%" → GDP,
+growth, 8.6 %, 2023-01 … 2023-09, for 重庆高新区; "全市实现地区生产总值23244亿元" in a statistics
+release → GDP, level, for the release's city.
 
-What is extracted (a research user wants the figures that compare across districts, not every
-number in a speech):
-- every figure whose metric is in the indicator vocabulary (GDP, 规上工业增加值, 固投, 社零 …),
-  wherever it stands in the section;
-- every figure of a "respectively" list ("零售、住宿、餐饮分别增长…"): the report itself sets
-  these side by side;
-- every figure of the section's opening summary (the first paragraph with figures, before the
-  numbered points), whatever its metric: speakers open with their headline numbers.
-Counts of firms, projects and events never match: 个/家/项 are not units (metric_units.tsv).
+What is extracted (a research user wants the figures that compare across areas, not every
+number in a text):
+- anywhere in a document, every figure whose metric is in the indicator vocabulary (GDP,
+  规上工业增加值, 固投, 社零 …) and whose area can be told (metric_areas.py);
+- inside a speaker's or a place's section also every figure of a "respectively" list
+  ("零售、住宿、餐饮分别增长…"), which the report itself sets side by side, and every figure of the
+  section's opening summary (the first paragraph with figures, before the numbered points),
+  whatever its metric: speakers open with their headline numbers.
+Left out: counts of firms, projects and events (个/家/项 are not units, metric_units.tsv),
+shares and comparisons (占…, 高于全国…), averages over years (年均, 两年平均), ranges (1.5%-12.0%),
+changes of a growth rate (比上年提高2.4个百分点 after a growth rate), a from-clause's earlier level
+(从2017年的2.01万亿元…), and figures of the nation (全国).
 
-Attribution: the district the sentence names before the figure (a section that repeats another
-district's paragraph keeps that district's figures with that district), else the section's
-unit; a department reports for the municipality. Each sentence is one match of the pattern
-"sentence"; the sentence grammar itself is in figures.py.
+A figure with no metric of its own ("上半年3.2%、前三季度4.4%" after "GDP增速逐季攀升") takes the
+indicator its sentence is about. Each sentence is one match of the pattern "sentence"; the
+sentence grammar is in figures.py, the vocabulary in indicators.py, periods in periods.py.
 """
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 
 import regex
 
 from .base import Extractor, NamedPattern
-from .facts import Organization, Place, PreparedDocument, Section
-from .figures import Compact, Member, compact, grammar
-from .gazetteer import gazetteer
+from .columns import column_blocks, norm_positions
+from .compact_text import Compact, compact, compact_at
+from .facts import PreparedDocument
+from .figures import Member, grammar
 from .indicators import vocabulary
 from .lexicon import alternation
+from .metric_areas import AreaResolver
 from .metric_facts import Metric, Period
-from .periods import document_year_period, find_periods, resolve
+from .metric_reading import SentenceReading
+from .metric_sections import SectionContext, reporting_period
+from .periods import DocumentYears, document_year_period, resolve
 
-# Paragraphs that end an opening summary: numbered points ("一、", "一是", "（一）", "1.") and
-# label lines ("行动计划：").
-_POINT = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d))")
-_LABEL = regex.compile(r"^[^，,。；;]{2,10}[：:]$")
-_SPEAKER_LAYOUTS = ("before_body", "after_body")
 MAX_METRIC_LENGTH = 24
-
-
-def _named_place(doc: PreparedDocument, sentence: str, member: Member, unit) -> Place | None:
-    """A district the sentence itself names as its subject (at its start, after any period) or
-    inside the figure's own clause, among the districts of the unit's city. Other places a
-    sentence mentions in passing (依托江北机场) and forms that name places elsewhere in China
-    (大关, 惠民) do not move a figure."""
-    parent = unit.parent if isinstance(unit, Place) and unit.parent else (doc.city.id if doc.city else None)
-    subject = _subject_start(sentence)
-    forms = list(gazetteer().find_forms(sentence[:member.figure.start]))
-    for start, _end, places in reversed(forms):
-        if start >= member.span[0] or start == subject:
-            near = [p for p in places if p.parent == parent and p.kind != "municipality"]
-            if len(near) == 1:
-                return near[0]
-    return None
-
-
-def _subject_start(sentence: str) -> int:
-    """Where the sentence's subject starts: after the periods and punctuation that open it."""
-    periods = {m.start: m.end for m in find_periods(sentence)}
-    pos = 0
-    while True:
-        while pos < len(sentence) and sentence[pos] in "，,：: ":
-            pos += 1
-        if pos not in periods:
-            return pos
-        pos = periods[pos]
-
-
-class _SectionContext:
-    """What a section tells every figure in it: its opening summary and the period it states."""
-
-    def __init__(self, doc: PreparedDocument, section: Section):
-        self.summary = _summary_span(doc, section) if section.layout in _SPEAKER_LAYOUTS else None
-        self.period: Period | None = None
-        if self.summary:
-            mentions = find_periods(compact(doc.norm.text, *self.summary).text)
-            if mentions:
-                self.period = resolve(mentions[0], doc.doc.date.value)
-
-    @property
-    def year(self) -> int | None:
-        return int(self.period.end[:4]) if self.period and self.period.end else None
-
-
-def _summary_span(doc: PreparedDocument, section: Section) -> tuple[int, int] | None:
-    text = doc.norm.text
-    pos = section.start
-    while pos < section.end:
-        end = text.find("\n", pos, section.end)
-        end = section.end if end < 0 else end
-        para = text[pos:end].strip()
-        if _POINT.match(para) or _LABEL.match(para):
-            return None
-        if section.speaker_line is None or not (section.speaker_line[0] <= pos < section.speaker_line[1]):
-            if grammar().value.search(compact(text, pos, end).text):
-                return pos, end
-        pos = end + 1
-    return None
-
-
-def _reporting_period(contexts) -> Period | None:
-    """The period most sections' summaries state (a meeting's speeches all report one
-    period); figures with no period of their own and no section period get it."""
-    periods = [c.period for c in contexts if c.period and c.period.start]
-    if not periods:
-        return None
-    counts = Counter((p.start, p.end) for p in periods)
-    best = max(counts.values())
-    return next(p for p in periods if counts[(p.start, p.end)] == best)
+_SENTENCE = regex.compile(r"[^。！？!?\n]+")
+_DIGIT = regex.compile(r"\d")
+_SCOPE_AFTER = regex.compile(r"\s*[（(](?P<scope>[^（）()]{2,4})[）)]")
 
 
 class MetricsExtractor(Extractor):
@@ -124,101 +59,207 @@ class MetricsExtractor(Extractor):
              "time:hasEnd", "time:inXSDgYearMonth", "skos:Concept", "skos:ConceptScheme")
 
     def patterns(self):
-        return (NamedPattern("sentence", regex.compile(r"[^。！？!?\n]+")),)
+        return (NamedPattern("sentence", _SENTENCE),)
 
     @cached_property
     def _kind_words(self) -> regex.Pattern:
         v = vocabulary()
-        return regex.compile(alternation([*v.role("target"), *v.role("plan")]))
+        words = [*v.role("target"), *v.role("plan"), *v.role("estimate")]
+        # a target already met ("超额完成年初确定的预期目标，…") makes the figures after it results
+        done = rf"(?<!(?:{alternation(v.role('done'))})[^，,；;：:]*)"
+        return regex.compile(rf"(?<!{alternation(v.role('not_before_kind'))}){done}(?:{alternation(words)})")
 
     @cached_property
     def _scope_words(self) -> regex.Pattern:
         return regex.compile(alternation(vocabulary().role("scope")))
 
+    @cached_property
+    def _lead_words(self) -> regex.Pattern:
+        v = vocabulary()
+        return regex.compile(rf"^(?:{alternation(v.role('lead'))})|{alternation(v.role('average'))}")
+
     def extract(self, doc: PreparedDocument):
-        # Section contexts are computed once per document, before the base loop runs.
-        self._sections = {id(s): _SectionContext(doc, s) for s in doc.sections}
-        self._doc_period = _reporting_period(self._sections.values())
+        # What a document tells every figure in it is read once, before the base loop runs.
+        self._sections = {id(s): SectionContext(doc, s) for s in doc.sections}
+        self._doc_period = reporting_period(self._sections.values())
+        self._areas = AreaResolver(doc)
+        self._years = DocumentYears(doc.norm.text)
+        self._columns = [(bisect_left(doc.norm.origin, b.start), bisect_left(doc.norm.origin, b.end))
+                         for b in column_blocks(doc.doc.text)]
         yield from super().extract(doc)
+        if self._columns:
+            yield from self._column_facts(doc)
+
+    @cached_property
+    def _maybe_figure(self) -> regex.Pattern:
+        """A cheap test that a sentence may hold a figure: a digit before a unit's first
+        character (most sentences of a speech hold none)."""
+        firsts = "".join(sorted({u[0] for u in vocabulary().units}))
+        return regex.compile(rf"\d\s*[{regex.escape(firsts)}]")
 
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match):
-        sentence = compact(doc.norm.text, match.start(), match.end())
-        if not grammar().value.search(sentence.text):
+        if not self._maybe_figure.search(doc.norm.text, match.start(), match.end()):
             return
-        for member in grammar().members(sentence.text):
-            metric = self._metric(doc, sentence, member)
+        yield from self._facts(doc, compact(doc.norm.text, match.start(), match.end()), self._columns)
+
+    def _column_facts(self, doc: PreparedDocument):
+        """The figures of a two-column page, each column read as running text (columns.py)."""
+        for block in column_blocks(doc.doc.text):
+            for pieces in block.columns:
+                column = compact_at(doc.norm.text, norm_positions(doc.norm.origin, pieces))
+                for m in _SENTENCE.finditer(column.text):
+                    part = Compact(m.group(), column.origin[m.start():m.end()])
+                    if self._maybe_figure.search(part.text):
+                        yield from self._facts(doc, part, ())
+
+    def _facts(self, doc: PreparedDocument, sentence: Compact, skip: list[tuple[int, int]]):
+        members = grammar().members(sentence.text)
+        if not members:
+            return
+        reading = SentenceReading(self._areas, sentence, doc.norm.line_starts)
+        for member in members:
+            pos = sentence.origin[member.figure.start]
+            if any(a <= pos < b for a, b in skip):
+                continue                                   # read in its column instead
+            metric = self._metric(doc, sentence, member, reading)
             if metric is not None:
                 yield metric
 
-    def _metric(self, doc: PreparedDocument, sentence: Compact, member: Member) -> Metric | None:
+    def _metric(self, doc: PreparedDocument, sentence: Compact, member: Member, reading: SentenceReading) -> Metric | None:
         v = vocabulary()
         fig = member.figure
-        core, _ = v.strip(member.item)
-        indicator, repaired = v.lookup(core)
-        growth = member.verb is not None
+        core, rate, indicator, repaired, member, floor = self._identify(member, reading)
+        growth = member.verb is not None or ((fig.rate or rate) and fig.unit.kind == "percent")
+        if indicator is not None and member.rule != "list":
+            reading.topic = (indicator, growth)
         if growth and fig.unit.kind not in ("percent", "multiple", "points"):
             return None                                   # "增加1000万元": an increment, not a rate
         norm_pos = sentence.origin[fig.start]
         section = doc.section_at(norm_pos)
         context = self._sections.get(id(section)) if section else None
         summary = bool(context and context.summary and context.summary[0] <= norm_pos < context.summary[1])
-        if not self._keep(core, indicator, growth, fig.unit, member, summary):
+        if not self._keep(core, indicator, growth, member, summary, section is not None):
             return None
-        area = self._area(doc, sentence.text, member, section)
+        area = reading.areas.area(member.item_start, fig.start, section.unit if section else None, sentence.origin[0])
         if area is None:
             return None
-        before = sentence.text[:fig.start]
+        before = self._before(sentence.text, member)[floor:]
         kind = self._kind(before)
         value = Decimal(fig.number.replace(",", ""))
         start, end = sentence.span(*member.span)
+        skip = member.skip if member.rule != "from" else None
+        # after a line run into this one (floor), the paragraph before says nothing of the figure
+        period = self._period(doc, reading.periods_before(fig.start, skip, floor), kind, context, norm_pos,
+                              None if floor else sentence.origin[0])
+        if kind in ("actual", "estimate") and period is not None and period.shape == "until_year":
+            kind = "plan"                                 # "到2027年地区生产总值迈上4万亿元"
+        elif kind == "estimate":
+            kind = "actual"                               # 预计: a result not yet final
         return Metric(
             area=area, reporter=section.unit if section else None,
             indicator=indicator.id if indicator else None, metric=core,
-            value=-value if member.decline else value, unit=fig.unit.canonical, growth=growth,
-            period=self._period(doc, before, kind, context), kind=kind,
+            value=-abs(value) if member.decline else value, unit=fig.unit.canonical, growth=growth,
+            period=period, kind=kind,
             evidence=doc.evidence(start, end, f"figure_{member.rule}"),
             qualifier=v.qualifier(fig.pre) or v.qualifier(fig.post),
             qualifier_as_written=fig.pre or fig.post or "",
-            scope=self._scope(before), summary=summary, repaired=repaired)
+            scope=self._scope(doc, before, sentence.origin[fig.end - 1] + 1), summary=summary, repaired=repaired)
+
+    def _identify(self, member: Member, reading: SentenceReading):
+        """What the figure is a figure of: (core, rate word seen, indicator or None, repaired,
+        the member with its evidence starting at its metric, where its own line starts)."""
+        v = vocabulary()
+        floor = 0
+        core, rate = v.core(member.item, reading.periods_in(member.item_start, member.item_start + len(member.item)))
+        indicator, repaired = v.lookup(core)
+        if indicator is None and core:
+            found = self._cut(member, reading)
+            if found is not None:
+                core, rate, indicator, repaired, cut = found
+                # the evidence starts where the metric does; a line run into it says nothing of it
+                member = replace(member, span=(max(member.span[0], cut), member.span[1]))
+                floor = reading.line_start_before(cut)
+        if not core and member.rule != "list":
+            inherited = reading.topic_before(member.item_start)
+            if inherited is not None:
+                indicator, rate = inherited[0], rate or inherited[1]
+                core = indicator.label_zh
+        return core, rate, indicator, repaired, member, floor
 
     @staticmethod
-    def _keep(core, indicator, growth, unit, member: Member, summary: bool) -> bool:
+    def _cut(member: Member, reading: SentenceReading):
+        """A metric found at a later start inside an item that names none as a whole: where a
+        subject begins ("…电重庆市地区生产总值") or where a line the normaliser joined began
+        ("…开新局\n地区生产总值预期目标增长6%")."""
+        v = vocabulary()
+        if not v.names_some_indicator(member.item):
+            return None
+        first = member.item_start
+        for cut in reading.cuts(first, first + len(member.item)):
+            core, rate = v.core(member.item[cut - first:])
+            indicator, repaired = v.lookup(core)
+            if indicator is not None:
+                return core, rate, indicator, repaired, cut
+        return None
+
+    def _keep(self, core, indicator, growth, member: Member, summary: bool, in_section: bool) -> bool:
+        fig = member.figure
+        if member.rule == "from" or self._lead_words.search(member.item + fig.left):
+            return False              # an earlier level, a comparison, a share, an average
         if indicator is not None:
-            return growth or vocabulary().level_allowed(indicator, unit)
-        if not core or len(core) > MAX_METRIC_LENGTH or regex.search(r"\d", core) or core.startswith("占"):
+            if growth and fig.unit.kind == "points":
+                return "percent" in indicator.level_units   # 比上年提高2.4个百分点: a rate's change
+            return growth or vocabulary().level_allowed(indicator, fig.unit)
+        if not in_section or not core or len(core) > MAX_METRIC_LENGTH or _DIGIT.search(core):
             return False
         if member.rule == "list":
-            return growth or member.figure.respectively
+            return growth or fig.respectively
         return summary
 
     @staticmethod
-    def _area(doc: PreparedDocument, sentence: str, member: Member, section: Section | None) -> Place | None:
-        unit = section.unit if section else None
-        named = _named_place(doc, sentence, member, unit)
-        if named is not None:
-            return named
-        if isinstance(unit, Organization):
-            return doc.city
-        return unit if isinstance(unit, Place) else None
+    def _before(text: str, member: Member) -> str:
+        """The sentence before the figure, without a from-clause (its period is not ours)."""
+        before = text[:member.figure.start]
+        if member.skip is not None and member.rule != "from":
+            a, b = member.skip
+            before = before[:a] + before[b:]
+        return before
 
     def _kind(self, before: str) -> str:
         words = self._kind_words.findall(before)
         if not words:
             return "actual"
-        return "plan" if words[-1] in vocabulary().role("plan") else "target"
+        v = vocabulary()
+        last = words[-1]
+        if last in v.role("estimate"):
+            return "estimate"
+        return "plan" if last in v.role("plan") else "target"
 
-    def _scope(self, before: str) -> str | None:
+    def _scope(self, doc: PreparedDocument, before: str, norm_end: int) -> str | None:
+        scopes = vocabulary().role("scope")
+        after = _SCOPE_AFTER.match(doc.norm.text, norm_end)
+        if after and after.group("scope") in scopes:     # "增长7.2%（直管区）"
+            return scopes[after.group("scope")]
         words = self._scope_words.findall(before)
-        return vocabulary().role("scope")[words[-1]] if words else None
+        return scopes[words[-1]] if words else None
 
-    def _period(self, doc: PreparedDocument, before: str, kind: str, context: _SectionContext | None) -> Period | None:
-        mentions = find_periods(before)
+    def _period(self, doc: PreparedDocument, mentions, kind: str, context: SectionContext | None,
+                norm_pos: int, sentence_start: int | None) -> Period | None:
+        """The period written before the figure in its sentence, else the last one of its
+        paragraph before the sentence, else its section's or document's, else the year a
+        report early in a year reviews (all but the first inferred)."""
         date = doc.doc.date.value
+        actual = kind in ("actual", "estimate")
+        context_year = context.year if context and context.year else self._years.recent(norm_pos, date)
         if mentions:
-            return resolve(mentions[-1], date, kind, context.year if context else None)
-        if kind != "actual":
+            return resolve(mentions[-1], date, "actual" if actual else kind, context_year)
+        if not actual:
             return document_year_period(date)
+        earlier = self._years.paragraph_period(doc.norm.text, sentence_start) if sentence_start is not None else None
+        if earlier is not None:
+            found = resolve(earlier, date, "actual", context_year)
+            return Period(found.written, found.start, found.end, inferred=True, shape=found.shape)
         fallback = context.period if context and context.period else self._doc_period
-        if fallback is None:
-            return None
-        return Period(fallback.written, fallback.start, fallback.end, inferred=True)
+        if fallback is not None:
+            return Period(fallback.written, fallback.start, fallback.end, inferred=True, shape=fallback.shape)
+        return self._years.reviewed_year(norm_pos, date)

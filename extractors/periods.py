@@ -3,11 +3,14 @@ found in text and resolved against the document date to an interval of months.
 
 A period without a year belongs to the document's year when it has ended by the document's
 month (a 2023-10-24 report of 前三季度 → 2023-01 … 2023-09), else to the year before; a target
-is always for the document's year. 全年 takes the year of the section's own period when one
-is known. Nothing is resolved to a day.
+is always for the document's year. 全年 takes the year the text last wrote ("一、2023年工作回顾
+… 全年实现…" in an April 2024 communiqué → 2023) when that year can be the one reported, else
+the year just ended for a result published in January or February, else the document's year.
+Nothing is resolved to a day.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +19,7 @@ import regex
 from .lexicon import table
 from .metric_facts import Period
 
+_COMPARED = "比较"
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -48,7 +52,8 @@ def find_periods(text: str) -> list[PeriodMention]:
     for _, _, _, mention in sorted(found, key=lambda t: t[:3]):
         if not out or mention.start >= out[-1].end:
             out.append(mention)
-    return out
+    # "比上年增长", "较2019年提高": the base of a comparison, not the figure's period
+    return [m for m in out if m.start == 0 or text[m.start - 1] not in _COMPARED]
 
 
 def number(text: str | None) -> int | None:
@@ -88,8 +93,8 @@ def resolve(mention: PeriodMention, doc_date: str | None, kind: str = "actual",
     months = _months(mention, doc_month)
     year = _year(mention, doc_year, doc_month, kind, context_year, months)
     if year is None or months is None or not all(1 <= m <= 12 for m in months) or months[0] > months[1]:
-        return Period(mention.text, None, None)
-    return Period(mention.text, f"{year:04d}-{months[0]:02d}", f"{year:04d}-{months[1]:02d}")
+        return Period(mention.text, None, None, shape=mention.shape)
+    return Period(mention.text, f"{year:04d}-{months[0]:02d}", f"{year:04d}-{months[1]:02d}", shape=mention.shape)
 
 
 def _year(mention, doc_year, doc_month, kind, context_year, months) -> int | None:
@@ -104,13 +109,56 @@ def _year(mention, doc_year, doc_month, kind, context_year, months) -> int | Non
     if rel in ("去年", "上年"):
         return doc_year - 1
     if mention.shape == "full_year":
-        if context_year:
-            return context_year
         # a full-year result reported early in a year is the year just ended
-        return doc_year - 1 if kind == "actual" and doc_month is not None and doc_month <= 2 else doc_year
+        usual = doc_year - 1 if kind == "actual" and doc_month is not None and doc_month <= 2 else doc_year
+        earliest = usual - 1 if kind == "actual" else usual
+        return context_year if context_year and earliest <= context_year <= usual + (kind != "actual") else usual
     if kind != "actual" or doc_month is None or months is None:
         return doc_year
     return doc_year if months[1] <= doc_month else doc_year - 1
+
+
+_YEAR = regex.compile(r"(?<![\d比较])((?:19|20)\d{2})年")
+REVIEW_MONTHS = 4             # a review of the year before is published by April
+PARAGRAPH_LOOKBACK = 300      # characters of a paragraph read back for a period a figure lacks
+
+
+class DocumentYears:
+    """The explicit years a document writes, in order: the year the text last wrote before a
+    figure is the year its 全年 most likely means."""
+
+    def __init__(self, text: str):
+        self.marks = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+        self.positions = [pos for pos, _ in self.marks]
+
+    def recent(self, pos: int, doc_date: str | None = None) -> int | None:
+        i = bisect_right(self.positions, pos) - 1
+        if i < 0:
+            return None
+        year = self.marks[i][1]
+        if doc_date and year > int(doc_date[:4]):
+            return None
+        return year
+
+    def reviewed_year(self, pos: int, doc_date: str | None) -> Period | None:
+        """The year a figure with no period of its own reports on, when the text last wrote the
+        year before the document's and the document is of the months when last year is
+        reviewed ("一、2023年工作回顾 … 地区生产总值突破1600亿元" in January 2024). The
+        document's own year is no answer: its figure may be for any part of it."""
+        year = self.recent(pos, doc_date)
+        if year is None or not doc_date or len(doc_date) < 7 or year != int(doc_date[:4]) - 1:
+            return None
+        if int(doc_date[5:7]) > REVIEW_MONTHS:
+            return None
+        return Period(f"{year}年", f"{year}-01", f"{year}-12", inferred=True, shape="year")
+
+    @staticmethod
+    def paragraph_period(text: str, pos: int) -> PeriodMention | None:
+        """The last period written earlier in the figure's paragraph ("2018年全区经济…。区属地区
+        生产总值达到…"): the period of a figure that writes none."""
+        start = max(text.rfind("\n", 0, pos) + 1, pos - PARAGRAPH_LOOKBACK)
+        mentions = find_periods(text[start:pos])
+        return mentions[-1] if mentions else None
 
 
 def document_year_period(doc_date: str | None) -> Period | None:
@@ -118,4 +166,4 @@ def document_year_period(doc_date: str | None) -> Period | None:
     if not doc_date:
         return None
     year = doc_date[:4]
-    return Period(f"{year}年", f"{year}-01", f"{year}-12", inferred=True)
+    return Period(f"{year}年", f"{year}-01", f"{year}-12", inferred=True, shape="year")

@@ -65,9 +65,10 @@ TABLES: dict[str, Table] = {
                district=TEXT, first_seen=DATE, last_seen=DATE, documents=LIST, predecessor=TEXT,
                successor=TEXT),
         _table("metrics", "table_metrics.rq",
-               "one row per reported figure (a Data Cube observation); departments report for 重庆市",
+               "one row per reported figure (a Data Cube observation); departments report for their city",
                district=TEXT, indicator=TEXT, value=DECIMAL, unit=TEXT, is_growth=BOOLEAN, period=TEXT,
-               period_start=DATE, period_end=DATE, kind=TEXT, document=TEXT, date=DATE, evidence=TEXT),
+               period_start=DATE, period_end=DATE, kind=TEXT, scope=TEXT, qualifier=TEXT, document=TEXT,
+               date=DATE, evidence=TEXT),
     )
 }
 

@@ -197,7 +197,7 @@ def test_observations_are_data_cube_with_decimal_values_and_month_intervals(seed
 
 def test_metrics_table_has_the_issue_columns_and_city_figures(seeds_graph):
     assert TABLES["metrics"].columns == ("district", "indicator", "value", "unit", "is_growth", "period", "period_start",
-                                         "period_end", "kind", "document", "date", "evidence")
+                                         "period_end", "kind", "scope", "qualifier", "document", "date", "evidence")
     rows = table_rows(seeds_graph, "metrics")
     loans = [r for r in rows if r["indicator"] == "人民币贷款余额"]
     assert [(r["district"], r["value"], r["is_growth"], r["period"], r["period_start"], r["period_end"]) for r in loans] == [
@@ -263,3 +263,12 @@ def test_scorer_counts_minor_figures_neither_way(seeds_graph):
     assert score.true_positives == 1 and len(score.false_negatives) == 1
     spurious = {(p[1]["district"], p[1]["metric"]) for p in score.false_positives}
     assert ("长寿区", "民间投资") not in spurious and ("长寿区", "地区生产总值") in spurious
+
+
+def test_metrics_table_tells_scope_and_qualifier_apart(seeds_graph):
+    """两江新区 (000): 全域GDP突破5000亿元 is a lower bound for the whole area, 直管区GDP增长7.2% an
+    exact rate for the directly administered area."""
+    rows = [r for r in table_rows(seeds_graph, "metrics")
+            if r["district"] == "两江新区" and r["indicator"] == "地区生产总值" and r["document"].startswith("000")]
+    assert {(r["value"], r["is_growth"], r["scope"], r["qualifier"]) for r in rows} == {
+        ("5000", "false", "whole", "lower-bound"), ("7.2", "true", "direct", "")}

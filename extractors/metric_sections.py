@@ -1,0 +1,61 @@
+"""What a speaker's section tells every figure in it: its opening summary (the first paragraph
+with figures, before the numbered points) and the period that summary states; and the period
+most sections of a document state (a meeting's speeches all report one period)."""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from .compact_text import compact
+from .facts import PreparedDocument, Section
+from .figures import grammar
+from .metric_facts import Period
+from .periods import find_periods, resolve
+
+# Paragraphs that end an opening summary: numbered points ("一、", "一是", "（一）", "1.") and
+# label lines ("行动计划：").
+_POINT = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、](?!\d))")
+_LABEL = regex.compile(r"^[^，,。；;]{2,10}[：:]$")
+SPEAKER_LAYOUTS = ("before_body", "after_body")
+
+
+class SectionContext:
+    def __init__(self, doc: PreparedDocument, section: Section):
+        self.summary = _summary_span(doc, section) if section.layout in SPEAKER_LAYOUTS else None
+        self.period: Period | None = None
+        if self.summary:
+            mentions = find_periods(compact(doc.norm.text, *self.summary).text)
+            if mentions:
+                self.period = resolve(mentions[0], doc.doc.date.value)
+
+    @property
+    def year(self) -> int | None:
+        return int(self.period.end[:4]) if self.period and self.period.end else None
+
+
+def _summary_span(doc: PreparedDocument, section: Section) -> tuple[int, int] | None:
+    text = doc.norm.text
+    pos = section.start
+    while pos < section.end:
+        end = text.find("\n", pos, section.end)
+        end = section.end if end < 0 else end
+        para = text[pos:end].strip()
+        if _POINT.match(para) or _LABEL.match(para):
+            return None
+        if section.speaker_line is None or not (section.speaker_line[0] <= pos < section.speaker_line[1]):
+            if grammar().value.search(compact(text, pos, end).text):
+                return pos, end
+        pos = end + 1
+    return None
+
+
+def reporting_period(contexts) -> Period | None:
+    """The period most sections' summaries state; figures with no period of their own and no
+    section period get it."""
+    periods = [c.period for c in contexts if c.period and c.period.start]
+    if not periods:
+        return None
+    counts = Counter((p.start, p.end) for p in periods)
+    best = max(counts.values())
+    return next(p for p in periods if counts[(p.start, p.end)] == best)
