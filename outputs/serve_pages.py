@@ -68,7 +68,7 @@ def question_text(name: str, values: dict[str, str]) -> str:
     query = find_query(name)
     if query.name == "ad-hoc query":
         raise QueryError(f"no question named {name!r}")
-    return query.with_params({k: v for k, v in values.items() if k in query.params})
+    return query.with_params({k: v for k, v in values.items() if k != "query"})
 
 
 def short_iri(iri: str) -> str:

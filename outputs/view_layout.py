@@ -220,7 +220,7 @@ def _sunflower(ids: list[str], centre: tuple[float, float], gap: float) -> dict[
 CARD_PAD, CARD_GAP, ROW_STEP = 14.0, 28.0, 30.0
 DISTRICT_ROW = 30.0     # a district's node centre below its card's top: room for a big diamond
 FIRST_BODY = 84.0       # the first body below the district node: the district's label goes between
-BODY_FONT, DISTRICT_FONT = 14, 18
+BODY_FONT, DISTRICT_FONT = 14, 22   # a district label may be drawn larger: the card leaves it room
 
 
 def label_width(text: str, font: float) -> float:
