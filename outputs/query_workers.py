@@ -42,7 +42,10 @@ def _worker_main(conn, store_path: str) -> None:
 
     try:
         store = load_store(store_path)
-    except Exception as exc:   # reported to the server, which shows it and stops
+    except (ValueError, OSError) as exc:   # a graph that cannot be read: said as it is
+        conn.send(("failed", str(exc)))
+        return
+    except Exception as exc:   # anything else: reported to the server, which shows it and stops
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
     conn.send(("ready", None))

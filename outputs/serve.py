@@ -15,7 +15,6 @@ import errno
 import socket
 import sys
 import time
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -145,15 +144,16 @@ class ServeHandler(BaseHTTPRequestHandler):
         self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"), headers)
 
     def _body(self) -> bytes | None:
-        if self.headers.get("Transfer-Encoding"):
-            self._text(411, "send the request body with a Content-Length")
-            return None
+        """The request body, or None after answering why it is not read (the connection is then
+        closed: the unread body must not be taken for the next request)."""
         try:
             length = int(self.headers.get("Content-Length", "0"))
         except ValueError:
             length = -1
-        if length < 0 or length > MAX_BODY:
-            self._text(413, f"the request body must be at most {MAX_BODY} bytes")
+        if self.headers.get("Transfer-Encoding") or length < 0 or length > MAX_BODY:
+            self.close_connection = True
+            self._text(413 if length > MAX_BODY else 411,
+                       f"send the request body with a Content-Length of at most {MAX_BODY} bytes", {"Connection": "close"})
             return None
         return self.rfile.read(length)
 

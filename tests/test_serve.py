@@ -372,3 +372,19 @@ def test_the_command_serves_and_says_when_the_port_is_taken(out):
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+def test_an_oversized_body_is_refused_and_the_connection_closed(server):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
+        s.sendall(f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
+                  f"Content-Type: application/sparql-query\r\nContent-Length: {50 << 20}\r\n\r\nSELECT".encode())
+        answer = b""
+        while chunk := s.recv(4096):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 413") and b"Connection: close" in answer
+
+
+def test_a_folder_without_a_graph_is_a_clear_error(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "cadregraph.cli", "serve", str(tmp_path), "--port", "0"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "no graph file" in done.stderr and "cadregraph build" in done.stderr
