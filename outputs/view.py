@@ -24,7 +24,7 @@ from jinja2 import Environment, FunctionLoader, select_autoescape
 from rdflib import Graph
 
 from .view_data import collect
-from .view_layout import NODE_STYLE, build_network, layout, scaled_size, skeleton_cards
+from .view_layout import MAX_DISTRICT_SIZE, NODE_STYLE, build_network, layout, scaled_size, skeleton_cards
 
 # Above this many nodes the whole network is a hairball: the page first draws less (see
 # `overview_kinds`), and each pick draws its own neighbourhood.
@@ -55,7 +55,8 @@ def page_payload(g: Graph) -> dict:
         n["x"], n["y"] = positions.get(n["id"], (0.0, 0.0))
         size = style["size"]
         if n["kind"] in ("district", "person"):
-            size = scaled_size(weights.get((n["kind"], n["id"]), 0), largest[n["kind"]], style["size"] - 4, style["size"] + 12)
+            size = scaled_size(weights.get((n["kind"], n["id"]), 0), largest[n["kind"]], style["size"] - 4,
+                               min(style["size"] + 12, MAX_DISTRICT_SIZE))
         n.update(shape=style["shape"], color=style["color"], size=size, physics=False)
     for e in edges:
         e["arrows"] = "to"

@@ -218,8 +218,9 @@ def _sunflower(ids: list[str], centre: tuple[float, float], gap: float) -> dict[
 # ---------------------------------------------------------------- the first screen
 
 CARD_PAD, CARD_GAP, ROW_STEP = 14.0, 28.0, 30.0
-DISTRICT_ROW = 30.0     # a district's node centre below its card's top: room for a big diamond
-FIRST_BODY = 84.0       # the first body below the district node: the district's label goes between
+DISTRICT_ROW = 32.0     # a district's node centre below its card's top: room for a big diamond
+FIRST_BODY = 96.0       # the first body below the district node: the district's label goes between
+MAX_DISTRICT_SIZE = 30.0
 BODY_FONT, DISTRICT_FONT = 14, 22   # a district label may be drawn larger: the card leaves it room
 
 
@@ -240,9 +241,9 @@ def skeleton_cards(t: dict) -> list[dict]:
     """The first screen (districts and bodies) as cards: one per district with its bodies
     listed under it (in columns when there are many); the bodies of no district go on the card
     of the one province-level unit (division code ..0000, e.g. the municipality), or on a card
-    of their own. Cards come in division-code order, each {w, h, caption, nodes: [[id, dx, dy]]}
-    with its nodes' places relative to its top-left corner, in label units (a 14-unit label is
-    14 pixels at zoom 1); the page packs them in rows to fit its screen."""
+    of their own. Cards come in division-code order, each {w, h, caption, nodes: [[id, dx, dy,
+    room]]} with its nodes' places relative to its top-left corner, in label units (a 14-unit
+    label is 14 pixels at zoom 1); the page packs them in rows to fit its screen."""
     members: dict[int | None, list[int]] = defaultdict(list)
     for i, org in enumerate(t["orgs"]):
         members[org["district"]].append(i)
@@ -266,9 +267,15 @@ def _card(t: dict, group: int | None, orgs: list[int]) -> dict:
     column_w = (width - 2 * CARD_PAD) / columns
     height = 2 * CARD_PAD + DISTRICT_ROW + (FIRST_BODY - ROW_STEP / 2 + ROW_STEP * rows if orgs else 40)
     top = CARD_PAD + DISTRICT_ROW
-    nodes = [[node_id("district", group), round(width / 2, 1), top]] if group is not None else []
+    # Each node's last number caps how many times BODY_FONT its label may be drawn within the
+    # card: a district's label grows down from under its diamond towards the first body (its
+    # width may run into the gap between cards: the page checks it against the neighbours').
+    below = FIRST_BODY - ROW_STEP / 2 - MAX_DISTRICT_SIZE - 6
+    nodes = [[node_id("district", group), round(width / 2, 1), top, round(below / (1.3 * BODY_FONT), 2)]] \
+        if group is not None else []
     for k, i in enumerate(orgs):
         column, row = divmod(k, rows)
         nodes.append([node_id("organization", i), round(CARD_PAD + column_w * (column + 0.5), 1),
-                      round(top + FIRST_BODY + ROW_STEP * row, 1)])
+                      round(top + FIRST_BODY + ROW_STEP * row, 1),
+                      round(min(column_w / (label_width(t["orgs"][i]["label"], BODY_FONT) + 24), ROW_STEP / 22), 2)])
     return {"w": round(width, 1), "h": round(height, 1), "caption": title if group is None else "", "nodes": nodes}

@@ -53,20 +53,37 @@ var options = JSON.parse(document.getElementById("vis-options").textContent);
 var network = new vis.Network(document.getElementById("network"), { nodes: nodeView, edges: edgeView }, options);
 window.cadregraph = { network: network, data: data, ready: false };
 
-// The first screen's cards packed in rows as wide as the canvas is, in proportion, wide.
+// The first screen's cards packed in rows, as wide as fits the canvas best.
 var CARD_GAP = 28, placedCards = [];
 var room = {};   // per drawn node: how many times FONT its label may grow before it meets another
-function packCards() {
-  var box = document.getElementById("network"), aspect = Math.max(0.6, Math.min(3, box.clientWidth / Math.max(1, box.clientHeight)));
-  var area = 0, widest = 0, pos = {};
-  data.cards.forEach(function (c) { area += (c.w + CARD_GAP) * (c.h + CARD_GAP); widest = Math.max(widest, c.w); });
-  var rowWidth = Math.max(widest, Math.sqrt(area * aspect)), x = 0, y = 0, rowHeight = 0;
-  placedCards = data.cards.map(function (c) {
+var cardRoom = {};   // the same within its card, from Python (which knows the card's geometry)
+function shelves(order, rowWidth) {
+  var x = 0, y = 0, rowHeight = 0, width = 0, places = [];
+  order.forEach(function (i) {
+    var c = data.cards[i];
     if (x > 0 && x + c.w > rowWidth) { x = 0; y += rowHeight + CARD_GAP; rowHeight = 0; }
-    var placed = { x: x, y: y, w: c.w, h: c.h, caption: c.caption };
-    x += c.w + CARD_GAP; rowHeight = Math.max(rowHeight, c.h);
-    c.nodes.forEach(function (m) { pos[m[0]] = { x: placed.x + m[1], y: placed.y + m[2] }; });
-    return placed;
+    places.push({ i: i, x: x, y: y });
+    x += c.w + CARD_GAP; rowHeight = Math.max(rowHeight, c.h); width = Math.max(width, x - CARD_GAP);
+  });
+  return { places: places, width: width, height: y + rowHeight };
+}
+function packCards() {
+  var box = document.getElementById("network"), cw = Math.max(1, box.clientWidth), ch = Math.max(1, box.clientHeight);
+  // next-fit by decreasing height: rows of cards of about one height waste the least room; among
+  // cards of one height the division-code order stays
+  var order = data.cards.map(function (c, i) { return i; }).sort(function (a, b) { return data.cards[b].h - data.cards[a].h || a - b; });
+  var widest = 0, total = 0, best = null, pos = {};
+  data.cards.forEach(function (c) { widest = Math.max(widest, c.w); total += c.w + CARD_GAP; });
+  // the row width that lets the picture be drawn largest on this canvas
+  for (var k = 0; k <= 32; k++) {
+    var tried = shelves(order, widest + (total - widest) * Math.pow(k / 32, 2));
+    tried.scale = Math.min(cw / tried.width, ch / tried.height);
+    if (!best || tried.scale > best.scale) best = tried;
+  }
+  placedCards = best.places.map(function (p) {
+    var c = data.cards[p.i];
+    c.nodes.forEach(function (m) { pos[m[0]] = { x: p.x + m[1], y: p.y + m[2] }; cardRoom[m[0]] = m[3]; });
+    return { x: p.x, y: p.y, w: c.w, h: c.h, caption: c.caption };
   });
   return pos;
 }
@@ -182,11 +199,13 @@ function draw(newMode, ids, centreId) {
     return { id: n.id, x: p.x, y: p.y };
   }));
   room = pos ? labelRoom(drawn.map(function (n) { return n.id; }), pos) : {};
+  if (newMode === "skeleton") Object.keys(room).forEach(function (id) { room[id] = Math.min(room[id], cardRoom[id] || 1); });
   nodeView.refresh(); edgeView.refresh();
   fitAndScaleLabels();
   if (centreId) network.selectNodes([centreId]); else network.unselectAll();
   document.getElementById("mode-note").textContent = newMode === "focus"
-    ? focus.size + " nodes around " + byId[centreId].label + ". 已聚焦；点“总览”返回。"
+    ? focus.size + " nodes around " + byId[centreId].label
+      + (hiddenSatellites ? " (" + hiddenSatellites + " more slogans and projects in the panel)" : "") + ". 已聚焦；点“总览”返回。"
     : newMode === "whole" ? data.overviewKinds.join(", ") + ": " + nodeView.length + " nodes."
     : "Districts and bodies 区县与机构: " + nodeView.length + " of " + data.nodes.length + " nodes.";
 }
@@ -201,12 +220,32 @@ var SELECTS = ["person", "post", "district"];
 function syncSelects(kind, index) {
   SELECTS.forEach(function (k) { document.getElementById(k + "-select").value = k === kind ? String(index) : ""; });
 }
+// A neighbourhood draws at most SATELLITE_LIMIT / 2 slogans (the most used first) and as many
+// projects; the panel lists them all.
+var SATELLITE_LIMIT = 30, hiddenSatellites = 0;
+function fewerSatellites(ids, centreId) {
+  var seen = new Set(), kept = [], satellites = [];
+  ids.forEach(function (id) {
+    if (seen.has(id) || !byId[id]) return;
+    seen.add(id);
+    (id !== centreId && SATELLITE[byId[id].kind] ? satellites : kept).push(id);
+  });
+  var weight = function (id) { return byId[id].kind === "slogan" ? (usesOfSlogan[+id.slice(1)] || []).length : 0; };
+  satellites.sort(function (a, b) { return weight(b) - weight(a) || cmp(byId[a].label, byId[b].label) || cmp(a, b); });
+  var perKind = {}, shownSatellites = satellites.filter(function (id) {
+    var k = byId[id].kind;
+    perKind[k] = (perKind[k] || 0) + 1;
+    return perKind[k] <= SATELLITE_LIMIT / 2;
+  });
+  hiddenSatellites = satellites.length - shownSatellites.length;
+  return kept.concat(shownSatellites);
+}
 // Show an item's details; with `redraw`, draw its neighbourhood too.
 function open(kind, index, redraw) {
   if (!ROWS[kind] || !ROWS[kind][index]) return;
   syncSelects(kind, index);
   var ids = SHOW[kind](index);
-  if (redraw) draw("focus", ids, nodeId(kind, index));
+  if (redraw) draw("focus", fewerSatellites(ids, nodeId(kind, index)), nodeId(kind, index));
   else network.selectNodes(nodes.get(nodeId(kind, index)) && shown(nodeId(kind, index)) ? [nodeId(kind, index)] : []);
   try { history.replaceState(null, "", hashOf(kind, index)); } catch (e) { /* file: URLs may refuse */ }
 }
