@@ -261,7 +261,7 @@ class ServeHandler(BaseHTTPRequestHandler):
         text, status, error, table = first.get("query", ""), 200, "", None
         try:
             if chosen:
-                text = question_text(chosen, first)
+                chosen, text = question_text(chosen, first)
             if text.strip():
                 check_query_text(text)
                 answer = self.app.pool.run({"query": text, "mode": "table", "limit": self.app.max_rows})

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from cadregraph.graph.namespaces import PREFIXES
 
-from .queries import NamedQuery, QueryError, find_query, named_queries
+from .queries import NamedQuery, QueryError, named_queries
 from .view import templates
 
 QUESTION_PREFIX = "q"          # q1_person_posts … q8: the design questions
@@ -60,15 +60,16 @@ def questions(values: dict[str, str] | None = None, chosen: str = "") -> tuple[l
     return asked, tables
 
 
-def question_text(name: str, values: dict[str, str]) -> str:
-    """The SPARQL of named question `name` with `values` for its parameters (QueryError when
-    there is no such question or parameter)."""
-    if not (name[:1] == QUESTION_PREFIX or name.startswith(TABLE_PREFIX)):
-        raise QueryError(f"no question named {name!r}")
-    query = find_query(name)
-    if query.name == "ad-hoc query":
-        raise QueryError(f"no question named {name!r}")
-    return query.with_params({k: v for k, v in values.items() if k != "query"})
+def question_text(name: str, values: dict[str, str]) -> tuple[str, str]:
+    """The full name and the SPARQL of named question `name` (a question or table name, or the
+    prefix of one: q1) with `values` for its parameters; QueryError when there is no such
+    question or parameter. Only the bundled queries are looked up: never a file or SPARQL text."""
+    named = {q.name: q for q in named_queries()
+             if (q.name[:1] == QUESTION_PREFIX and q.name[1:2].isdigit()) or q.name.startswith(TABLE_PREFIX)}
+    matches = [n for n in named if n == name] or [n for n in named if n.startswith(name + "_")]
+    if len(matches) != 1:
+        raise QueryError(f"no question named {name!r}; the questions are {', '.join(sorted(named))}")
+    return matches[0], named[matches[0]].with_params({k: v for k, v in values.items() if k != "query"})
 
 
 def short_iri(iri: str) -> str:

@@ -210,9 +210,9 @@ def test_undated_answers_sort_last_in_rdflib_too(seeds_graph, name):
     from rdflib.namespace import DCTERMS
 
     undated = Graph()
-    dated = [(s, p, o) for s, p, o in seeds_graph if p == DCTERMS.date]
+    dated = sorted((s, p, o) for s, p, o in seeds_graph if p == DCTERMS.date)   # sorted, every other kept: the same half whatever the hash seed
     undated += (t for t in seeds_graph if t[1] != DCTERMS.date)
-    undated += dated[: len(dated) // 2]
+    undated += dated[::2]
     query = next(q for q in named_queries() if q.name == name)
     rows = list(undated.query(query.text))
     assert rows and any(row.date is None for row in rows) and any(row.date is not None for row in rows)

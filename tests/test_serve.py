@@ -280,8 +280,11 @@ def test_a_named_question_runs_with_an_escaped_parameter(server):
     assert "0 rows" in html
     status, _, body = request(server, "GET", "/?" + urlencode({"question": "q1_person_posts", "nobody": "x"}))
     assert status == 400 and "no parameter nobody" in body.decode("utf-8")
-    status, _, body = request(server, "GET", "/?" + urlencode({"question": "../../etc/passwd"}))
-    assert status == 400
+    for name in ("../../etc/passwd", "q/../../x.rq", " q SELECT * WHERE { ?s ?p ?o }", "overview_units", "q"):
+        status, _, body = request(server, "GET", "/?" + urlencode({"question": name}))
+        assert status == 400 and "no question named" in body.decode("utf-8"), name
+    status, _, body = request(server, "GET", "/?" + urlencode({"question": "q8", "district": "璧山区"}))
+    assert status == 200 and 'id="results"' in body.decode("utf-8")
 
 
 def test_the_page_caps_rows_and_refuses_updates(server):
