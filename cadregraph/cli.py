@@ -275,6 +275,32 @@ def report(graph_path, output, top):
     emit(text.encode("utf-8"), output, empty=False, what="report", source=graph_path)
 
 
+@main.command()
+@click.argument("out_dir", metavar="OUT", type=click.Path(exists=True, path_type=Path))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port; 0 picks a free one.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the loopback address keeps the graph on this machine.")
+@click.option("--timeout", "time_limit", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before it is stopped.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Query processes, each holding the graph (a graph file is loaded into memory once per process).")
+@click.option("--max-rows", default=1000, show_default=True, type=click.IntRange(min=1),
+              help="Rows the query page shows (downloads and /sparql give all).")
+@click.option("--allow-origin", "allow_origins", multiple=True, metavar="ORIGIN",
+              help="Let web pages from ORIGIN (or '*') query /sparql from the browser (CORS), e.g. a YASGUI page.")
+def serve(out_dir, port, host, time_limit, workers, max_rows, allow_origins):
+    """Serve OUT (a build folder, graph file or store) as a local web app: the view, a query
+    page with the named questions, and a read-only SPARQL 1.1 endpoint at /sparql."""
+    from cadregraph.outputs.serve import ServeError, serve as run_server
+
+    try:
+        run_server(out_dir, host=host, port=port, time_limit=time_limit, workers=workers, max_rows=max_rows,
+                   allow_origins=allow_origins, echo=lambda text: click.echo(text, err=False))
+    except ServeError as exc:
+        _fail(str(exc))
+
+
 def _describe(item) -> str:
     if isinstance(item, tuple):
         parts = [p for p in item if not isinstance(p, dict) or p]

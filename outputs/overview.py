@@ -24,6 +24,7 @@ from cadregraph.graph.oxterms import ox_store_of
 
 from .overview_data import CITY, OverviewData, collect
 from .view import json_for_script, templates, vis_assets
+from .view_layout import scaled_size
 
 # A graph with more fact rows than this gets the overview and focused pages (see the module doc).
 OVERVIEW_MIN_FACTS = 100_000
@@ -91,8 +92,12 @@ def render_overview(data: OverviewData, links: dict[str, str], env: Environment,
     keys = [u.key for u in units]
     positions = unit_layout(keys, data.moves)
     people_per_unit = {u.key: len({t["person"] for t in u.tenures}) for u in units}
+    # sizes grow with the square root of the officials, relative to the biggest unit and capped,
+    # so the city level (often most of the officials) does not cover the picture
+    largest = max(people_per_unit.values(), default=0)
     nodes = [{"id": i, "label": u.label, "x": positions[u.key][0], "y": positions[u.key][1],
-              "size": 8 + 4 * math.sqrt(people_per_unit[u.key]), "shape": "dot" if u.kind != "city" else "square",
+              "size": scaled_size(people_per_unit[u.key], largest, 8.0, 26.0),
+              "shape": "dot" if u.kind != "city" else "square",
               "color": "#2ca02c" if u.kind != "city" else "#b0b0b0", "physics": False,
               "title": f"{u.label}\n官员 officials {people_per_unit[u.key]} · 数据 figures {len(u.figures)} · "
                        f"口号 slogans {len(u.slogans)} · 项目 projects {len(u.projects)}"}

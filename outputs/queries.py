@@ -228,6 +228,10 @@ def run_sparql(source: Graph | ox.Store, text: str, name: str = "query") -> Quer
     is bound and takes minutes on the wide joins of these questions over a thousand-document
     graph; Oxigraph plans them. A store's named graphs (one per document) are queried as their
     union."""
+    from .sparql_text import NO_SERVICE, uses_service
+
+    if uses_service(text):   # Oxigraph would send the pattern over HTTP: never at run time
+        raise QueryError(f"{name}: {NO_SERVICE}")
     store = as_store(source)
     try:
         result = store.query(text, prefixes={k: str(v) for k, v in PREFIXES.items()},

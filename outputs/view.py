@@ -24,7 +24,7 @@ from jinja2 import Environment, FunctionLoader, select_autoescape
 from rdflib import Graph
 
 from .view_data import collect
-from .view_layout import NODE_STYLE, build_network, layout
+from .view_layout import MAX_DISTRICT_SIZE, NODE_STYLE, build_network, layout, scaled_size, skeleton_cards
 
 # Above this many nodes the whole network is a hairball: the page first draws less (see
 # `overview_kinds`), and each pick draws its own neighbourhood.
@@ -32,9 +32,13 @@ FULL_VIEW_LIMIT = 600
 
 VIS_OPTIONS = {
     "physics": {"enabled": False},
-    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-    "edges": {"font": {"size": 10, "align": "top"}, "smooth": False, "color": {"inherit": False, "color": "#999"}},
-    "nodes": {"font": {"size": 13}},
+    "layout": {"improvedLayout": False},
+    "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True, "multiselect": False},
+    "edges": {"font": {"size": 11, "align": "top", "color": "#666", "strokeWidth": 3}, "smooth": False,
+              "color": {"inherit": False, "color": "#999", "highlight": "#333", "hover": "#555"}},
+    "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Zen Hei, PingFang SC, "
+                                          "Microsoft YaHei, sans-serif"},
+              "widthConstraint": {"maximum": 220}},
 }
 
 
@@ -43,15 +47,37 @@ def page_payload(g: Graph) -> dict:
     tables = data.tables()
     nodes, edges, group = build_network(tables)
     positions = layout(nodes, edges, group)
+    cards = skeleton_cards(tables)
+    weights = node_weights(tables)
+    largest = {kind: max([w for (k, _), w in weights.items() if k == kind] or [0]) for kind in NODE_STYLE}
     for n in nodes:
         style = NODE_STYLE[n["kind"]]
         n["x"], n["y"] = positions.get(n["id"], (0.0, 0.0))
-        n.update(shape=style["shape"], color=style["color"], size=style["size"], physics=False)
+        size = style["size"]
+        if n["kind"] in ("district", "person"):
+            size = scaled_size(weights.get((n["kind"], n["id"]), 0), largest[n["kind"]], style["size"] - 4,
+                               min(style["size"] + 12, MAX_DISTRICT_SIZE))
+        n.update(shape=style["shape"], color=style["color"], size=size, physics=False)
     for e in edges:
         e["arrows"] = "to"
         e["dashes"] = e["kind"] == "succeededBy"
     return {"tables": tables, "nodes": nodes, "edges": edges, "kinds": NODE_STYLE,
-            "overviewKinds": overview_kinds(nodes)}
+            "overviewKinds": overview_kinds(nodes), "cards": cards}
+
+
+def node_weights(t: dict) -> dict[tuple[str, str], int]:
+    """What a node's size shows: a district's officials (people holding its posts), a person's
+    posts."""
+    officials: dict[int, set[int]] = {}
+    posts_of: dict[int, set[int]] = {}
+    for row in t["tenures"]:
+        district = t["posts"][row["post"]]["district"]
+        if district is not None:
+            officials.setdefault(district, set()).add(row["person"])
+        posts_of.setdefault(row["person"], set()).add(row["post"])
+    weights = {("district", f"d{d}"): len(people) for d, people in officials.items()}
+    weights.update({("person", f"p{p}"): len(posts) for p, posts in posts_of.items()})
+    return weights
 
 
 def overview_kinds(nodes: list[dict]) -> list[str]:
@@ -77,9 +103,34 @@ def vis_assets() -> tuple[str, str]:
     import pyvis
 
     lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-    js = (lib / "vis-network.min.js").read_text("utf-8").replace("</script", "<\\/script")
-    css = (lib / "vis-network.css").read_text("utf-8").replace("</style", "<\\/style")
-    return js, css
+    return _inline_js((lib / "vis-network.min.js").read_text("utf-8")), _inline_css((lib / "vis-network.css").read_text("utf-8"))
+
+
+def timeline_assets() -> tuple[str, str]:
+    """vis-timeline's standalone build and style, vendored in outputs/static/vis-timeline."""
+    folder = resources.files("cadregraph.outputs").joinpath("static", "vis-timeline")
+    js = folder.joinpath("vis-timeline-graph2d.min.js").read_text("utf-8")
+    css = folder.joinpath("vis-timeline-graph2d.min.css").read_text("utf-8")
+    return _inline_js(js), _inline_css(css)
+
+
+def _inline_js(text: str) -> str:
+    # no source-map comment: the map is not shipped, and nothing may be fetched
+    text = "\n".join(line for line in text.split("\n") if not line.startswith("//# sourceMappingURL="))
+    return text.replace("</script", "<\\/script")
+
+
+def _inline_css(text: str) -> str:
+    text = "\n".join(line for line in text.split("\n") if not line.startswith("/*# sourceMappingURL="))
+    return text.replace("</style", "<\\/style")
+
+
+def view_script() -> str:
+    """The page's own script: the panel (view_panel.js), the career timeline
+    (view_timeline.js) and the network (view_network.js), in one closure."""
+    folder = resources.files("cadregraph.outputs").joinpath("templates")
+    parts = [folder.joinpath(name).read_text("utf-8") for name in ("view_panel.js", "view_timeline.js", "view_network.js")]
+    return _inline_js("\n".join(parts))
 
 
 def templates() -> Environment:
@@ -93,5 +144,7 @@ def render_view(g: Graph, title: str = "cadregraph") -> str:
     payload = page_payload(g)
     counts = {kind: sum(1 for n in payload["nodes"] if n["kind"] == kind) for kind in NODE_STYLE}
     js, css = vis_assets()
-    return templates().get_template("view.html.j2").render(title=title, data_json=json_for_script(payload), vis_js=js, vis_css=css,
-                           options_json=json_for_script(VIS_OPTIONS), counts=counts)
+    timeline_js, timeline_css = timeline_assets()
+    return templates().get_template("view.html.j2").render(
+        title=title, data_json=json_for_script(payload), vis_js=js, vis_css=css, timeline_js=timeline_js,
+        timeline_css=timeline_css, view_js=view_script(), options_json=json_for_script(VIS_OPTIONS), counts=counts)

@@ -213,3 +213,69 @@ def _sunflower(ids: list[str], centre: tuple[float, float], gap: float) -> dict[
         r, a = gap * math.sqrt(k), k * GOLDEN_ANGLE
         out[n] = (round(centre[0] + r * math.cos(a), 1), round(centre[1] + r * math.sin(a), 1))
     return out
+
+
+# ---------------------------------------------------------------- the first screen
+
+CARD_PAD, CARD_GAP, ROW_STEP = 14.0, 28.0, 30.0
+DISTRICT_ROW = 32.0     # a district's node centre below its card's top: room for a big diamond
+FIRST_BODY = 96.0       # the first body below the district node: the district's label goes between
+MAX_DISTRICT_SIZE = 30.0
+BODY_FONT, DISTRICT_FONT = 14, 22   # a district label may be drawn larger: the card leaves it room
+
+
+def label_width(text: str, font: float) -> float:
+    """About how wide a label is drawn: a CJK character is one em, others about half."""
+    return font * sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in text)
+
+
+def scaled_size(count: int, largest: int, low: float = 10.0, high: float = 28.0) -> float:
+    """A node size growing with the square root of its count, relative to the largest, so no
+    node dominates however big the corpus is."""
+    if largest <= 0 or count <= 0:
+        return low
+    return round(low + (high - low) * math.sqrt(min(count, largest) / largest), 1)
+
+
+def skeleton_cards(t: dict) -> list[dict]:
+    """The first screen (districts and bodies) as cards: one per district with its bodies
+    listed under it (in columns when there are many); the bodies of no district go on the card
+    of the one province-level unit (division code ..0000, e.g. the municipality), or on a card
+    of their own. Cards come in division-code order, each {w, h, caption, nodes: [[id, dx, dy,
+    room]]} with its nodes' places relative to its top-left corner, in label units (a 14-unit
+    label is 14 pixels at zoom 1); the page packs them in rows to fit its screen."""
+    members: dict[int | None, list[int]] = defaultdict(list)
+    for i, org in enumerate(t["orgs"]):
+        members[org["district"]].append(i)
+    code = {i: d["id"].rsplit("/", 1)[-1] for i, d in enumerate(t["districts"])}
+    provinces = [i for i, c in code.items() if len(c) == 6 and c.isdigit() and c.endswith("0000")]
+    if len(provinces) == 1 and members.get(None):
+        members[provinces[0]].extend(members.pop(None))
+    order = sorted(code, key=lambda i: (i not in provinces, code[i], i))
+    groups: list[int | None] = ([None] if members.get(None) else []) + order
+    return [_card(t, g, sorted(members.get(g, []), key=lambda i: (t["orgs"][i]["label"], i))) for g in groups]
+
+
+def _card(t: dict, group: int | None, orgs: list[int]) -> dict:
+    """A card: the district's node and label on top, its bodies below in columns of about
+    twice as many rows as columns."""
+    title = t["districts"][group]["label"] if group is not None else "市级 city level"
+    columns = max(1, round(math.sqrt(len(orgs) / 4))) if orgs else 1
+    rows = max(1, math.ceil(len(orgs) / columns))
+    column_w = max([80.0] + [label_width(t["orgs"][i]["label"], BODY_FONT) + 28 for i in orgs])
+    width = max(label_width(title, DISTRICT_FONT) + 2 * CARD_PAD, column_w * columns + 2 * CARD_PAD, 120.0)
+    column_w = (width - 2 * CARD_PAD) / columns
+    height = 2 * CARD_PAD + DISTRICT_ROW + (FIRST_BODY - ROW_STEP / 2 + ROW_STEP * rows if orgs else 40)
+    top = CARD_PAD + DISTRICT_ROW
+    # Each node's last number caps how many times BODY_FONT its label may be drawn within the
+    # card: a district's label grows down from under its diamond towards the first body (its
+    # width may run into the gap between cards: the page checks it against the neighbours').
+    below = FIRST_BODY - ROW_STEP / 2 - MAX_DISTRICT_SIZE - 6
+    nodes = [[node_id("district", group), round(width / 2, 1), top, round(below / (1.3 * BODY_FONT), 2)]] \
+        if group is not None else []
+    for k, i in enumerate(orgs):
+        column, row = divmod(k, rows)
+        nodes.append([node_id("organization", i), round(CARD_PAD + column_w * (column + 0.5), 1),
+                      round(top + FIRST_BODY + ROW_STEP * row, 1),
+                      round(min(column_w / (label_width(t["orgs"][i]["label"], BODY_FONT) + 24), ROW_STEP / 22), 2)])
+    return {"w": round(width, 1), "h": round(height, 1), "caption": title if group is None else "", "nodes": nodes}

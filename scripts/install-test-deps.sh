@@ -10,7 +10,10 @@ set -euo pipefail
 # queries the graph with Apache Jena's TDB2 tools (the store behind Fuseki) and parses it with
 # RDF4J's Rio (GraphDB's and neosemantics' parsers), from Debian's jars; the JDK, not only a
 # JRE, because that test compiles tests/java/RioCount.java with javac.
-packages=(chromium virtuoso-opensource-7-bin default-jdk-headless libapache-jena-java librdf4j-java)
+# fonts-wqy-zenhei: a CJK font for the browser tests and their screenshots (without one every
+# Chinese label is an empty box) — 7.5 MB against fonts-noto-cjk's 57 MB, and it covers all of
+# the CJK Unified Ideographs block and Extension A, simplified and traditional alike.
+packages=(chromium virtuoso-opensource-7-bin default-jdk-headless libapache-jena-java librdf4j-java fonts-wqy-zenhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

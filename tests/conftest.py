@@ -47,10 +47,12 @@ def browser():
 
 
 class OfflinePage:
-    """A page where every request that is not a local file is blocked and recorded."""
+    """A page where every request that is not a local file (or under one of `allow`, e.g. the
+    address of a `cadregraph serve` started by the test) is blocked and recorded."""
 
-    def __init__(self, browser):
-        self.context = browser.new_context()
+    def __init__(self, browser, allow: tuple[str, ...] = (), **context_options):
+        self.allow = tuple(allow)
+        self.context = browser.new_context(accept_downloads=True, **context_options)
         self.page = self.context.new_page()
         self.blocked: list[str] = []
         self.errors: list[str] = []
@@ -61,14 +63,14 @@ class OfflinePage:
 
     def _route(self, route):
         url = route.request.url
-        if url.startswith(("file:", "data:", "about:")):
+        if url.startswith(("file:", "data:", "about:") + self.allow):
             route.continue_()
         else:
             self.blocked.append(url)
             route.abort()
 
-    def open(self, path: Path):
-        self.page.goto(Path(path).resolve().as_uri())
+    def open(self, path: Path | str):
+        self.page.goto(path if str(path).startswith("http") else Path(path).resolve().as_uri())
         self.page.wait_for_function("window.cadregraph && window.cadregraph.ready === true", timeout=15000)
         return self.page
 

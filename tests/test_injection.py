@@ -99,7 +99,8 @@ def test_iris_never_carry_raw_text(hostile_build):
 def test_the_view_runs_none_of_it(hostile_build, offline_page):
     page = offline_page.open(hostile_build / "view.html")
     scripts = page.evaluate("document.scripts.length")
-    # hover every node where it is drawn
+    # hover every node where it is drawn (the first screen draws districts and bodies only)
+    page.click("#show-whole")
     positions = page.evaluate("""() => { const n = window.cadregraph.network;
         const pos = n.getPositions(); const box = document.getElementById('network').getBoundingClientRect();
         return Object.keys(pos).map(id => { const p = n.canvasToDOM(pos[id]); return [id, p.x + box.left, p.y + box.top]; }); }""")
@@ -114,6 +115,11 @@ def test_the_view_runs_none_of_it(hostile_build, offline_page):
         for value in values:
             page.select_option(f"#{select}", value)
             shown.append(page.inner_text("#details"))
+            # a document is named by its title; its file name and date are its tooltip (an attribute)
+            shown.extend(page.evaluate("[...document.querySelectorAll('#details .doc')].map(e => e.title)"))
+            # the panel's links lead only to other items of the page
+            hrefs = page.evaluate("[...document.querySelectorAll('#details a[href]')].map(a => a.getAttribute('href'))")
+            assert all(re.fullmatch(r"#(person|post|district|organization|slogan|project)=[A-Za-z0-9%._~-]+", h) for h in hrefs)
             page.evaluate(f"window.cadregraph.network.selectNodes(window.cadregraph.network.getSelectedNodes())")
     page.click("#show-all")
     page.wait_for_timeout(200)
@@ -121,7 +127,8 @@ def test_the_view_runs_none_of_it(hostile_build, offline_page):
     assert offline_page.errors == []
     assert offline_page.blocked == []
     assert page.evaluate("document.scripts.length") == scripts
-    assert page.evaluate("document.querySelectorAll('img, svg, iframe, [onerror], [onload]').length") == 0
+    assert page.evaluate("document.querySelectorAll('img, iframe, [onerror], [onload]').length") == 0
+    assert page.evaluate("[...document.querySelectorAll('svg')].filter(e => !e.closest('#legend')).length") == 0
     assert page.evaluate("document.querySelectorAll('a[href]').length") == 0
     assert page.title() == "cadregraph"
     assert any("<img src=x onerror=alert('f1')>.txt" in s for s in shown)     # shown, as text

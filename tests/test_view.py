@@ -52,8 +52,13 @@ def test_pick_shi_qiang_reads_his_posts_in_order(built_seeds, offline_page):
     spans = page.locator("#career-list > li .date").all_inner_texts()
     assert list(zip(posts, spans)) == [("彭水苗族土家族自治县委书记", "2023-10-24 → 2024-01"),
                                        ("重庆市人大代表", "2024-01"), ("重庆市文化旅游委党委书记", "2025-04-24")]
+    # documents are named by their titles (the file name is the title attribute of each mention)
+    title = page.evaluate("Object.fromEntries(window.cadregraph.data.tables.docs.map(d => [d.name, d.title]))")
     docs = page.locator("#career-list > li .quote").all_inner_texts()
-    assert docs[0] == "001_e3967ce29b2979f4.txt; 003_63b98746f0243239.txt" and docs[2] == "002_9a077f0b941a7940.txt"
+    assert docs[0] == f"{title['001_e3967ce29b2979f4.txt']}; {title['003_63b98746f0243239.txt']}"
+    assert docs[2] == title["002_9a077f0b941a7940.txt"] and all(title.values())
+    names = page.locator("#detail-list li .doc").evaluate_all("els => els.map(e => e.title.split(' · ')[0])")
+    assert names[-1] == "002_9a077f0b941a7940.txt"
     items = page.locator("#detail-list li").all_inner_texts()
     assert "post changed" in items[-1] and not any("post changed" in i for i in items[:-1])
     # the network now draws only his neighbourhood, his node among it
