@@ -2,7 +2,7 @@
 
 In order, the first that answers:
 1. the subject of the figure's clause or of an earlier clause of its sentence: a place name
-   ("重庆市规模以上工业增加值…", "昆明市五华区…") or an area word (全市, 我区, 区属, 全省, 市统计局 …,
+   ("成都市规模以上工业增加值…", "南京市六合区…") or an area word (全市, 我区, 区属, 全省, 市统计局 …,
    extractors/data/metric_area_words.tsv) standing for a level of the section's unit or of
    the document's own area; 全国 makes the figure a national one, which is left out;
 2. the section's unit (a speaker's district; a department reports for its city);

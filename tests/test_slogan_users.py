@@ -52,9 +52,9 @@ def test_the_subject_of_the_sentence_wins_over_other_districts_it_names():
 
 def test_a_districts_own_news_belongs_to_the_district():
     # a page that speaks as one district (区政协, 全区) and names it once
-    page = ("区政协十五届四次会议召开\n政协重庆市南川区第十五届委员会第四次会议今天开幕。"
-            "会议指出，全区上下要围绕“1343”发展思路，奋力推动高质量发展。")
-    assert users(page)["1343"] == ("南川区", "document")
+    page = ("区政协十六届三次会议召开\n政协重庆市綦江区第十六届委员会第三次会议今天开幕。"
+            "会议指出，全区上下要围绕“2456”发展思路，奋力推动高质量发展。")
+    assert users(page)["2456"] == ("綦江区", "document")
 
 
 def test_a_city_report_belongs_to_the_city():
