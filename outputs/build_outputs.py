@@ -1,31 +1,39 @@
-"""`cadregraph build`: the corpus in; graph file(s), view.html and the fact cache out, written
-as one set into a folder that is new, empty, or one cadregraph wrote before (output_folder.py).
+"""`cadregraph build`: the corpus in; graph file(s) and view.html out, written as one set into
+a folder that is new, empty, or one cadregraph wrote before (output_folder.py).
 
-`update=True` (`build --update`) keeps the documents of the previous build in that folder and
-adds PATHS to them: a document already there (same name and content, or the same content under
-another name) is not read again, a changed one replaces its own facts, a new one is added. The
-graph is then rebuilt from the facts of all of them (fact_cache.py says why), so it is the graph
-a full build over the same documents gives.
+The build streams (DESIGN §7): each document becomes its own shard — its named graph as
+gzipped N-Quads — written by the process that extracted it, with its compact rows in the
+corpus table (cadregraph/stream.py, graph/shard.py, graph/corpus_table.py); the corpus pass
+writes the shared graph from those rows (graph/shared.py); the outputs asked for are streamed
+from the shards (stream_outputs.py). Shards and table live in OUT/.cadregraph-build/.
+
+`update=True` (`build --update`) keeps them: a document already there (same name and content,
+or the same content under another name) is not read again, a changed one replaces its shard
+and rows, a new one is added; the corpus pass and the outputs then run as in a full build, so
+the bytes are those of a full build over the same documents.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
-from cadregraph.documents import Document, DocumentError
+from cadregraph.documents import Document, DocumentError, find_document_paths
+from cadregraph.graph.corpus_table import CorpusTable, document_meta
 from cadregraph.graph.formats import get_format
-from cadregraph.graph.fastgraph import fast_graph
-from cadregraph.graph.fastwrite import serialize_streamed as serialize
-from cadregraph.graph.store import check_store_folder, save_store
-from cadregraph.pipeline import Corpus, build_graph, bundled_seeds, extract_corpus
+from cadregraph.graph.iris import Iris
+from cadregraph.graph.shared import shared_graph
+from cadregraph.graph.store import check_store_folder
+from cadregraph.pipeline import bundled_seeds, choose_workers
+from cadregraph.stream import outcomes, shard_name, write_gzip
 
-from .fact_cache import CACHE_NAME, CacheError, DocumentFacts, FactCache, code_fingerprint, dump_cache, load_cache
-from .output_folder import MANIFEST, OutputFolderError, check_output_folder, write_outputs
+from .fact_cache import code_fingerprint
+from .output_folder import MANIFEST, OutputFolderError, check_output_folder, staged_path, write_outputs
 from .overview import view_pages
+from .stream_outputs import load_store, union_graph, write_format
 from .view import render_view
 
 __all__ = ["MANIFEST", "BuildSummary", "OutputFolderError", "check_output_folder", "run_build"]
@@ -68,118 +76,178 @@ class BuildSummary:
         return "\n".join(lines)
 
 
+STATE = ".cadregraph-build"          # shards/ and corpus.sqlite: what --update keeps
+SHARED = "shared.nq.gz"
+
+
 def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path | None = None,
               strict: bool = False, force: bool = False, formats: Sequence[str] = ("turtle",),
-              store: Path | None = None, update: bool = False, workers: int | None = None) -> BuildSummary:
+              store: Path | None = None, update: bool = False, workers: int | None = None,
+              scheduler=None) -> BuildSummary:
     """`formats`: graph files to write (turtle, ntriples, trig, nquads, jsonld); `store`: also
-    write the graph into an Oxigraph store in that folder (and build it on Oxigraph);
-    `update`: add `paths` to the documents already built into `out_dir`; `workers`: processes
-    that extract in parallel (None: one per CPU for a large corpus)."""
+    write the graph into an Oxigraph store in that folder; `update`: add `paths` to the
+    documents already built into `out_dir`; `workers`: processes that extract and write shards
+    in parallel (None: one per CPU for a large corpus); `scheduler`: the address of a Dask
+    distributed scheduler (or a distributed.Client) to map the documents over instead."""
     chosen = list(dict.fromkeys(get_format(f) for f in formats))
     names = [f.file_name for f in chosen] + ["view.html"]
-    check_output_folder(out_dir, names + [CACHE_NAME], force)
+    check_output_folder(out_dir, names, force)
     if store is not None:
         check_store_folder(store)
     fingerprint = code_fingerprint()
-    previous = _previous_build(out_dir, base, fingerprint) if update else None
-    if not update:
+    state = out_dir / STATE
+    if update:
+        table = _previous_build(state, base, fingerprint)
+    else:
         paths = paths or [bundled_seeds()]
-
-    def progress(files):
-        return tqdm(files, desc="documents", unit="doc", disable=None if len(files) > PROGRESS_THRESHOLD else True)
-
-    corpus = extract_corpus(paths, progress=progress, strict=strict,
-                            skip=_already_built(previous) if previous else None, workers=workers)
-    if strict and corpus.failures:
-        return BuildSummary(documents=len(corpus.documents), failures=corpus.failures, stopped=True)
-    cache = _merged(previous, corpus, base, fingerprint)
-    documents, facts = _canonical(cache)
-    g = build_graph(Corpus(documents=documents, facts=facts), base=base, identity_file=identity_file,
-                    graph=fast_graph())
-    outputs = {f.file_name: serialize(g, f, base=base) for f in chosen}
-    outputs.update(view_pages(g, render_view))   # one page; an overview and focused pages for a big graph
-    outputs[CACHE_NAME] = dump_cache(cache)
-    written = [p for p in write_outputs(out_dir, outputs) if p.name != CACHE_NAME]
-    if store is not None:
-        save_store(g, store, base=base)
-        written.append(store)
-    return _summary(g, documents, written, corpus, previous)
-
-
-def _previous_build(out_dir: Path, base: str, fingerprint: str) -> FactCache:
+        table = None
+    iris = Iris(base)       # checks the base before any work
+    files = find_document_paths(paths)
+    new_state = state if update else out_dir / (STATE + ".new")
+    if not update:
+        shutil.rmtree(new_state, ignore_errors=True)
+        (new_state / "shards").mkdir(parents=True)
+        table = CorpusTable(new_state / "corpus.sqlite")
+        table.set_meta(base=base, fingerprint=fingerprint)
     try:
-        cache = load_cache(out_dir / CACHE_NAME)
-    except CacheError as exc:
-        raise OutputFolderError(str(exc)) from None
-    if cache.base != base:
-        raise OutputFolderError(f"{out_dir}: was built with --base {cache.base}; pass the same --base to update it")
-    if cache.fingerprint != fingerprint:
+        run = _map(files, new_state / "shards", table, base, strict, update, workers, scheduler)
+        if (strict and run.failures) or not (run.added or run.skipped or table.count("SELECT count(*) FROM documents")):
+            table.close()
+            if not update:
+                shutil.rmtree(new_state, ignore_errors=True)
+            return BuildSummary(documents=len(run.added), failures=run.failures, stopped=strict and bool(run.failures))
+        table.commit()
+        shared = shared_graph(table, iris, identity_file)
+        write_gzip(new_state / SHARED, "".join(shared.lines).encode("utf-8"))
+        doc_ids = sorted(table.documents())
+        shas = dict(table.db.execute("SELECT doc_id, sha256 FROM documents"))
+        triples = table.count("SELECT sum(triples) FROM documents") + len(shared.lines)
+        table.close()
+    except BaseException:
+        if not update:
+            shutil.rmtree(new_state, ignore_errors=True)
+        raise
+    if not update:
+        shutil.rmtree(state, ignore_errors=True)
+        new_state.rename(state)
+    inputs = [state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [state / SHARED]
+    written = _write(out_dir, inputs, chosen, store)
+    return BuildSummary(documents=len(doc_ids), officials=shared.officials, posts=shared.posts,
+                        observations=shared.observations, triples=triples, files=written,
+                        failures=run.failures, update=run.update_counts() if update else None,
+                        skipped=run.skipped, warnings=run.warnings)
+
+
+@dataclass
+class _Run:
+    added: list[str] = field(default_factory=list)
+    replaced: int = 0
+    skipped: list[str] = field(default_factory=list)
+    failures: list[DocumentError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def update_counts(self) -> dict[str, int]:
+        return {"added": len(self.added) - self.replaced, "replaced": self.replaced, "unchanged": len(self.skipped)}
+
+
+def _map(files, shard_dir: Path, table: CorpusTable, base: str, strict: bool, update: bool,
+         workers, scheduler) -> _Run:
+    run = _Run()
+    previous = table.documents() if update else {}
+    skip = _already_built(previous) if update else None
+    seen: dict[str, Path] = {}
+    n = 1 if scheduler else choose_workers(workers, len(files))
+
+    def progress(items):
+        return tqdm(items, desc="documents", unit="doc", disable=None if len(items) > PROGRESS_THRESHOLD else True)
+
+    with outcomes(files, shard_dir, base, skip, workers=n, scheduler=scheduler) as found:
+        for path, o in zip(progress(files), found):
+            if o.doc is not None and o.kind != "failed":
+                if o.doc.doc_id in seen:
+                    if o.kind == "ok" and (o.doc.doc_id not in previous
+                                           or previous[o.doc.doc_id]["sha256"] != o.doc.sha256):
+                        (shard_dir / shard_name(o.doc.doc_id, o.doc.sha256)).unlink(missing_ok=True)
+                    o.kind, o.payload = "failed", DocumentError(
+                        path, f"has the same name as {seen[o.doc.doc_id]}; document names must be unique")
+                else:
+                    seen[o.doc.doc_id] = path
+            if o.kind == "failed":
+                run.failures.append(o.payload)
+                if strict:
+                    break
+            elif o.kind == "skipped":
+                run.skipped.append(o.payload)
+            else:
+                old = previous.get(o.doc.doc_id)
+                if old is not None:
+                    run.replaced += 1
+                    if old["sha256"] != o.doc.sha256:
+                        (shard_dir / shard_name(o.doc.doc_id, old["sha256"])).unlink(missing_ok=True)
+                rows, triples = o.payload
+                table.add(o.doc, rows, triples)
+                run.added.append(o.doc.doc_id)
+                run.warnings += [f"{path}: {w}" for w in o.doc.warnings]
+    return run
+
+
+def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None) -> list[Path]:
+    outputs: dict[str, bytes | Path] = {}
+    tmp_store = out_dir / (STATE + ".store")
+    try:
+        for fmt in chosen:
+            if fmt.name != "jsonld":
+                outputs[fmt.file_name] = staged_path(out_dir, fmt.file_name)
+                write_format(inputs, fmt, outputs[fmt.file_name])
+        ox_store = load_store(inputs, store if store is not None else tmp_store)
+        g = union_graph(ox_store)
+        if any(f.name == "jsonld" for f in chosen):
+            from cadregraph.graph.jsonld import to_jsonld
+
+            outputs["graph.jsonld"] = to_jsonld(g)
+        outputs.update(view_pages(g, render_view))   # one page; an overview and focused pages for a big graph
+        del g, ox_store
+        written = write_outputs(out_dir, outputs)
+    finally:
+        for value in outputs.values():
+            if isinstance(value, Path) and value.exists():
+                value.unlink()
+        shutil.rmtree(tmp_store, ignore_errors=True)
+    if store is not None:
+        written.append(store)
+    return written
+
+
+def _previous_build(state: Path, base: str, fingerprint: str) -> CorpusTable:
+    if not (state / "corpus.sqlite").exists():
+        raise OutputFolderError(f"{state.parent}: no previous build here; build this folder without --update first")
+    try:
+        table = CorpusTable(state / "corpus.sqlite")
+        meta = table.meta()
+    except Exception as exc:  # noqa: BLE001 - sqlite3 raises several kinds
+        raise OutputFolderError(f"{state.parent}: the build's corpus table is damaged ({exc}); "
+                                "rebuild without --update") from None
+    if meta.get("base") != base:
+        table.close()
+        raise OutputFolderError(f"{state.parent}: was built with --base {meta.get('base')}; "
+                                "pass the same --base to update it")
+    if meta.get("fingerprint") != fingerprint:
+        table.close()
         raise OutputFolderError(
-            f"{out_dir}: was built by another version of cadregraph's readers or extractors, whose facts "
+            f"{state.parent}: was built by another version of cadregraph's readers or extractors, whose facts "
             "would differ from this version's; rebuild it without --update from all its documents")
-    return cache
+    return table
 
 
-def _already_built(previous: FactCache) -> Callable[[Document], str | None]:
-    by_hash = previous.by_hash()
+def _already_built(previous: dict[str, dict]):
+    by_hash = {meta["sha256"]: doc_id for doc_id, meta in sorted(previous.items())}
 
     def skip(doc: Document) -> str | None:
-        old = previous.entries.get(doc.doc_id)
-        if old is not None and _same_document(old.document, doc):
+        old = previous.get(doc.doc_id)
+        if old is not None and old == document_meta(doc):
             return f"{doc.name}: unchanged"
         owner = by_hash.get(doc.sha256)
         if owner is not None and owner != doc.doc_id:
-            return f"{doc.name}: same content as {previous.entries[owner].document.name}, already in the graph"
+            return f"{doc.name}: same content as {previous[owner]['name']}, already in the graph"
         return None
     return skip
-
-
-def _same_document(a: Document, b: Document) -> bool:
-    """Same content and metadata (where the file lies now does not matter)."""
-    ignore = {"text": "", "path": Path()}
-    return dataclasses.replace(a, **ignore) == dataclasses.replace(b, **ignore)
-
-
-def _merged(previous: FactCache | None, corpus: Corpus, base: str, fingerprint: str) -> FactCache:
-    cache = FactCache(base, fingerprint, dict(previous.entries) if previous else {})
-    for doc in corpus.documents:
-        cache.entries[doc.doc_id] = DocumentFacts(doc, corpus.facts_of[doc.doc_id])
-    return cache
-
-
-def _canonical(cache: FactCache) -> tuple[list[Document], list]:
-    """Documents by name and each one's facts in extraction order: the same set of documents
-    gives the same build whichever run added them."""
-    entries = [cache.entries[k] for k in sorted(cache.entries)]
-    return [e.document for e in entries], [f for e in entries for f in e.facts]
-
-
-def _summary(g, documents: list[Document], written: list[Path], corpus: Corpus,
-             previous: FactCache | None) -> BuildSummary:
-    from rdflib.namespace import FOAF, ORG
-
-    from cadregraph.graph.namespaces import CG
-
-    update = None
-    if previous is not None:
-        replaced = sum(1 for d in corpus.documents if d.doc_id in previous.entries)
-        update = {"added": len(corpus.documents) - replaced, "replaced": replaced, "unchanged": len(corpus.skipped)}
-    return BuildSummary(
-        documents=len(documents),
-        officials=_count_of_type(g, FOAF.Person),
-        posts=_count_of_type(g, ORG.Post),
-        observations=_count_of_type(g, CG.PostObservation),
-        triples=len(g),
-        files=written,
-        failures=corpus.failures,
-        update=update,
-        skipped=[reason for _doc, reason in corpus.skipped],
-        warnings=[f"{d.path}: {w}" for d in corpus.documents for w in d.warnings],
-    )
-
-
-def _count_of_type(g, cls) -> int:
-    """Resources of a class, counted by the store (Oxigraph counts without making a Python
-    term per resource, which costs seconds in a large build)."""
-    rows = list(g.query(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a {cls.n3()} }}"))
-    return int(rows[0][0])

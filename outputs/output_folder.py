@@ -79,19 +79,45 @@ def check_output_folder(out_dir: Path, names: list[str], force: bool) -> None:
             raise OutputFolderError(f"{path}: changed since cadregraph wrote it; move it away or pass --force")
 
 
-def write_outputs(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file of `files` into `out_dir` as one set (see the module's note)."""
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def staged_path(out_dir: Path, name: str) -> Path:
+    """A temporary file in `out_dir` for an output streamed to disk, for `write_outputs`."""
+    import tempfile
+
     out_dir.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(out_dir)
+    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{name}.", suffix=".tmp", dir=out_dir)
+    os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())
+    return Path(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_outputs(out_dir: Path, files: dict[str, bytes | Path]) -> list[Path]:
+    """Write every file of `files` into `out_dir` as one set (see the module's note). A value
+    is the file's bytes, or a temporary file already written (`staged_path`) to rename."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(out_dir, keep={p for p in files.values() if isinstance(p, Path)})
     try:
         old = read_manifest(out_dir) or {}
     except OutputFolderError:
         old = {}          # only reachable with --force: the damaged manifest is replaced
-    new = {name: sha256(data) for name, data in files.items()}
+    new = {name: sha256_file(data) if isinstance(data, Path) else sha256(data) for name, data in files.items()}
     staged: dict[str, Path] = {}
     try:
         for name, data in sorted(files.items()):
-            staged[name] = write_temp(out_dir / name, data)
+            staged[name] = data if isinstance(data, Path) else write_temp(out_dir / name, data)
         both = {**old, **{n: sorted(set(old.get(n, [])) | {h}) for n, h in new.items()}}
         _write_manifest(out_dir, both)
         for name, tmp in sorted(staged.items()):
@@ -109,7 +135,8 @@ def _write_manifest(out_dir: Path, files: dict[str, list[str]]) -> None:
     write_bytes_atomic(out_dir / MANIFEST, text.encode("utf-8"))
 
 
-def _remove_stale_temporaries(out_dir: Path) -> None:
+def _remove_stale_temporaries(out_dir: Path, keep: set[Path] = frozenset()) -> None:
     """Temporary files an earlier, killed build left behind (only cadregraph's own)."""
     for path in out_dir.glob(TEMP_PREFIX + "*"):
-        discard(path)
+        if path not in keep:
+            discard(path)

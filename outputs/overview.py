@@ -41,7 +41,8 @@ SELECT (COUNT(*) AS ?n) WHERE {
 def fact_count(g: Graph) -> int:
     store = ox_store_of(g)
     if store is not None:
-        return int(next(iter(store.query(_COUNT_FACTS)))["n"].value)
+        union = getattr(g, "default_union", False)
+        return int(next(iter(store.query(_COUNT_FACTS, use_default_graph_as_union=union)))["n"].value)
     return int(next(iter(g.query(_COUNT_FACTS)))[0])
 
 

@@ -27,7 +27,7 @@ def rows(g: Graph, name: str) -> list[dict[str, str]]:
     text = query_text(f"{name}.rq")
     store = ox_store_of(g)
     if store is not None:
-        result = store.query(text)
+        result = store.query(text, use_default_graph_as_union=getattr(g, "default_union", False))
         names = [v.value for v in result.variables]
         return [{n: _ox_text(s[n]) for n in names} for s in result]
     result = g.query(text)

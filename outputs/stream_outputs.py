@@ -1,0 +1,77 @@
+"""What a streaming build writes, from the shards and the shared graph, each only when asked.
+
+The shards (one per document, in document order) and the shared graph are read back one at a
+time through pyoxigraph's strict parser and streamed into its serializers: N-Quads and TriG
+keep one named graph per document plus `<base>graph/shared`; Turtle and N-Triples are their
+union. The Oxigraph store on disk is bulk loaded from the same files. The view and JSON-LD
+read a store (the user's `--store`, or a temporary one) through an rdflib Graph whose default
+graph is the union of the named graphs; nothing holds the whole graph in Python objects.
+"""
+from __future__ import annotations
+
+import gzip
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from cadregraph.graph.fastgraph import FastOxigraphStore
+from cadregraph.graph.formats import Format, ox_prefixes
+from cadregraph.graph.store import MARKER
+
+
+def quads(files: Iterable[Path]) -> Iterator[ox.Quad]:
+    for path in files:
+        with gzip.open(path, "rb") as handle:
+            yield from ox.parse(handle, format=ox.RdfFormat.N_QUADS)
+
+
+def write_format(files: list[Path], fmt: Format, target: Path) -> None:
+    """`files` (gzipped N-Quads) as one file of `fmt` (not JSON-LD), streamed."""
+    items = quads(files) if fmt.named_graphs else (q.triple for q in quads(files))
+    prefixes = ox_prefixes() if fmt.name in ("turtle", "trig") else None
+    with open(target, "wb") as out:
+        ox.serialize(items, out, format=fmt.ox_format, prefixes=prefixes)
+
+
+def load_store(files: list[Path], path: Path) -> ox.Store:
+    """A new Oxigraph store in `path`, bulk loaded with every file."""
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    store = ox.Store(str(path))
+    for file in files:
+        with gzip.open(file, "rb") as handle:
+            store.bulk_load(handle, format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    (path / MARKER).write_text("Oxigraph store written by cadregraph build --store\n", "utf-8")
+    return store
+
+
+def union_graph(store: ox.Store):
+    """An rdflib Graph over `store` whose triples are those of every named graph."""
+    from rdflib import Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from cadregraph.graph.namespaces import PREFIXES
+
+    g = Graph(store=_UnionStore(store), identifier=DATASET_DEFAULT_GRAPH_ID)
+    g.default_union = True
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+class _UnionStore(FastOxigraphStore):
+    """Reads every graph: triple patterns ask all graphs, SPARQL takes the union as default."""
+
+    def triples(self, triple_pattern, context=None):
+        return super().triples(triple_pattern, None)
+
+    def __len__(self, context=None) -> int:
+        return len(self._inner)
+
+    def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803 - rdflib's names
+        prefixes = {prefix: str(ns) for prefix, ns in (initNs or {}).items()}
+        return super().query(query, prefixes, initBindings, "__UNION__", **kwargs)
