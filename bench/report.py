@@ -1,4 +1,4 @@
-"""The benchmark's table, the ratios to the reference points, and the targets of issue 8."""
+"""The benchmark's table, the ratios to the reference points, and the targets of issues 8 and 16."""
 from __future__ import annotations
 
 MB = 1e6
@@ -8,6 +8,12 @@ TARGET_LINEAR = 11.0
 TARGET_BYTES_PER_TRIPLE = 1024
 TARGET_PARALLEL = 1.7
 TARGET_OPEN_MS = 3000
+# issue 16: the streaming build
+TARGET_STREAM_MB_S = 0.5
+TARGET_STREAM_PARALLEL = 1.8
+TARGET_TRIPLES_PER_KB = 130
+TARGET_PEAK_10K = 1e9
+TARGET_PEAK_100K = 3e9
 
 COLUMNS = ("corpus", "stage", "docs", "MB", "wall s", "cpu s", "docs/s", "MB/s", "triples/s", "peak MB", "+MB")
 
@@ -118,11 +124,41 @@ def targets(results: list[dict]) -> list[tuple[str, bool | None, str]]:
     if "extract" in e1 and "extract" in en:
         speedup = e1["extract"]["wall"] / en["extract"]["wall"]
         checks.append(("parallel extraction ≥ 1.7× faster", speedup >= TARGET_PARALLEL, f"{speedup:.2f}×"))
+    checks += stream_targets(synthetic)
     browser = big.get("browser", {})
     if "best_ms" in browser:
         checks.append((f"{browser.get('page')} opens and draws ≤ 3 s", browser["median_ms"] <= TARGET_OPEN_MS,
                        f"median {browser['median_ms']:.0f} ms, best {browser['best_ms']:.0f} ms, "
                        f"{browser.get('nodes')} nodes, {browser['page_bytes'] / MB:.1f} MB"))
+    return checks
+
+
+def stream_targets(synthetic: list[dict]) -> list[tuple[str, bool | None, str]]:
+    """Issue 16: speed on one core and on N workers end to end, triples per KB of text, and
+    peak memory for every size (≤ 1 GB at 10,000 documents, ≤ 3 GB at 100,000)."""
+    checks = []
+    for r in synthetic:
+        size = r.get("extract_1", {}).get("bytes") or r.get("build_1", {}).get("bytes", 0)
+        b1, bn = r.get("build_1", {}), r.get("build_n", {})
+        if "build" not in b1:
+            continue
+        label = r["label"].replace("synthetic ", "")
+        e2e = size / MB / b1["build"]["wall"] if size else 0
+        checks.append((f"{label} docs: end to end ≥ {TARGET_STREAM_MB_S} MB/s on one core", e2e >= TARGET_STREAM_MB_S,
+                       f"{e2e:.2f} MB/s"))
+        if "build" in bn:
+            speedup = b1["build"]["wall"] / bn["build"]["wall"]
+            checks.append((f"{label} docs: end to end ≥ {TARGET_STREAM_PARALLEL}× on N workers",
+                           speedup >= TARGET_STREAM_PARALLEL, f"{speedup:.2f}×"))
+        if size and b1.get("triples"):
+            per_kb = b1["triples"] / (size / 1000)
+            checks.append((f"{label} docs: ≤ {TARGET_TRIPLES_PER_KB} triples per KB of text",
+                           per_kb <= TARGET_TRIPLES_PER_KB, f"{per_kb:.0f} triples/KB"))
+        docs = b1.get("docs", 0)
+        peak = b1["build"]["peak_rss"]
+        limit = TARGET_PEAK_100K if docs >= 100_000 else TARGET_PEAK_10K if docs >= 10_000 else None
+        checks.append((f"{label} docs: peak memory end to end" + (f" ≤ {limit / 1e9:.0f} GB" if limit else ""),
+                       None if limit is None else peak <= limit, f"{peak / MB:,.0f} MB"))
     return checks
 
 

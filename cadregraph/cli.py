@@ -45,7 +45,10 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(min=1), metavar="N",
               help="Processes that read and extract documents in parallel; default: one per CPU for "
                    "40 documents or more. The graph is the same for any N.")
-def build(paths, out_dir, base, identity_file, strict, force, formats, store_dir, update, workers):
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Map the documents over a Dask distributed cluster (tcp://host:8786) instead; its workers "
+                   "must see OUT at the same path. Needs 'pip install cadregraph[cluster]'.")
+def build(paths, out_dir, base, identity_file, strict, force, formats, store_dir, update, workers, scheduler):
     """Read PATHS (files or folders; default: the bundled seeds), extract, and write
     OUT/graph.ttl (or the --format files) and OUT/view.html. A file that fails is reported at
     the end and the exit status is 1; the other files are built."""
@@ -54,7 +57,8 @@ def build(paths, out_dir, base, identity_file, strict, force, formats, store_dir
     formats = [f.strip() for item in formats for f in item.split(",") if f.strip()]
     try:
         summary = run_build(list(paths), out_dir, base=base, identity_file=identity_file, strict=strict, force=force,
-                            formats=formats, store=store_dir, update=update, workers=workers)
+                            formats=formats, store=store_dir, update=update, workers=workers,
+                            scheduler=scheduler)
     except (OutputFolderError, ValueError) as exc:
         _fail(str(exc))
     click.echo(summary.text())

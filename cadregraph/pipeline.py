@@ -20,7 +20,6 @@ from rdflib import Graph
 from cadregraph.documents import Document, DocumentError, find_document_paths, read_document
 from cadregraph.extractors import EXTRACTORS
 from cadregraph.extractors.prepare import prepare
-from cadregraph.graph.build import build_graph as _build_graph
 from cadregraph.graph.namespaces import DEFAULT_BASE
 
 
@@ -149,11 +148,46 @@ def _outcomes(files: list[Path], skip, workers: int):
 
 def build_graph(corpus: Corpus, base: str = DEFAULT_BASE, identity_file: Path | None = None,
                 graph: Graph | None = None) -> Graph:
-    """`graph`: an empty graph to build into; `cadregraph build` uses graph.fastgraph.fast_graph()
-    (Oxigraph), the default is rdflib's memory store."""
-    with gc_paused():
-        return _build_graph(corpus.documents, corpus.facts, base=base,
-                            options={"identity_file": identity_file}, graph=graph)
+    """The whole graph in memory, made by the streaming build's writers (one shard per
+    document, then the shared graph), so a notebook's graph is the graph `cadregraph build`
+    writes. `graph`: an empty graph to build into (graph.fastgraph.fast_graph() for Oxigraph);
+    the default is rdflib's memory store."""
+    from cadregraph.graph.build import new_graph
+    from cadregraph.graph.corpus_table import CorpusTable
+    from cadregraph.graph.iris import Iris
+    from cadregraph.graph.oxterms import ox_store_of
+    from cadregraph.graph.shard import write_shard
+    from cadregraph.graph.shared import shared_graph
+
+    iris = Iris(base)
+    facts_of: dict[str, list] = {}
+    for fact in corpus.facts:
+        facts_of.setdefault(fact.evidence.doc_id, []).append(fact)
+    table = CorpusTable(":memory:")
+    parts: list[str] = []
+    for doc in sorted(corpus.documents, key=lambda d: d.doc_id):
+        shard = write_shard(doc, facts_of.get(doc.doc_id, []), iris)
+        table.add(doc, shard.rows, len(shard.lines))
+        parts.append(_as_triples(shard.lines, str(iris.document(doc.doc_id))))
+    shared = shared_graph(table, iris, identity_file)
+    table.close()
+    parts.append(_as_triples(shared.lines, iris.base + "graph/shared"))
+    data = "".join(parts)
+    g = new_graph() if graph is None else graph
+    store = ox_store_of(g)
+    if store is not None:
+        import pyoxigraph as ox
+
+        store.load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    else:
+        g.parse(data=data, format="nt")
+    return g
+
+
+def _as_triples(lines: list[str], graph_name: str) -> str:
+    """N-Quads lines of one graph as N-Triples (the graph name cut off the end)."""
+    tail = f" <{graph_name}> .\n"
+    return "".join(line[: -len(tail)] + " .\n" for line in lines)
 
 
 @contextmanager

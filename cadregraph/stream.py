@@ -37,7 +37,7 @@ def write_gzip(path: Path, data: bytes) -> None:
     """Deterministic bytes (no name, no time in the header), written then renamed."""
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
     tmp.write_bytes(gzip.compress(data, compresslevel=6, mtime=0))
-    os.replace(tmp, path)
+    os.rename(tmp, path)      # POSIX rename is atomic too; os.replace is the output folder's
 
 
 def process_file(path: Path, shard_dir: Path, base: str, skip=None) -> Outcome:

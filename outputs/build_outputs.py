@@ -15,7 +15,9 @@ the bytes are those of a full build over the same documents.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import gc
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,11 +129,16 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
         if not update:
             shutil.rmtree(new_state, ignore_errors=True)
         raise
-    if not update:
+    inputs = [new_state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [new_state / SHARED]
+    try:
+        written = _write(out_dir, inputs, chosen, store)
+    except BaseException:
+        if not update:
+            shutil.rmtree(new_state, ignore_errors=True)
+        raise
+    if not update:      # the outputs are in: the shards and table they came from replace the old
         shutil.rmtree(state, ignore_errors=True)
         new_state.rename(state)
-    inputs = [state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [state / SHARED]
-    written = _write(out_dir, inputs, chosen, store)
     return BuildSummary(documents=len(doc_ids), officials=shared.officials, posts=shared.posts,
                         observations=shared.observations, triples=triples, files=written,
                         failures=run.failures, update=run.update_counts() if update else None,
@@ -193,7 +200,9 @@ def _map(files, shard_dir: Path, table: CorpusTable, base: str, strict: bool, up
 
 def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None) -> list[Path]:
     outputs: dict[str, bytes | Path] = {}
-    tmp_store = out_dir / (STATE + ".store")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp_store = Path(tempfile.mkdtemp(prefix=STATE + ".store-", dir=out_dir))
+    ox_store = g = None
     try:
         for fmt in chosen:
             if fmt.name != "jsonld":
@@ -206,9 +215,12 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None) -> lis
 
             outputs["graph.jsonld"] = to_jsonld(g)
         outputs.update(view_pages(g, render_view))   # one page; an overview and focused pages for a big graph
-        del g, ox_store
+        ox_store = g = None
+        gc.collect()          # close the store (its lock) before anyone opens the folder again
         written = write_outputs(out_dir, outputs)
     finally:
+        ox_store = g = None
+        gc.collect()
         for value in outputs.values():
             if isinstance(value, Path) and value.exists():
                 value.unlink()

@@ -50,7 +50,7 @@ def built(tmp_path):
     return docs, out
 
 
-@pytest.mark.parametrize("target", ["render_view", "serialize", "dump_cache"])
+@pytest.mark.parametrize("target", ["render_view", "write_format", "shared_graph"])
 def test_a_build_failing_half_way_leaves_the_previous_outputs_whole(built, monkeypatch, target):
     docs, out = built
     before = _snapshot(out)
@@ -90,14 +90,14 @@ def test_an_interrupt_between_renames_leaves_a_folder_the_next_build_accepts(bui
 
     def replace(src, dst):
         calls.append(dst)
-        if len(calls) == 4:     # manifest (old and new accepted), cache and graph renamed; not view
+        if len(calls) == 3:     # manifest (old and new accepted) and graph renamed; not view
             raise KeyboardInterrupt
         real_replace(src, dst)
     monkeypatch.setattr(output_folder.os, "replace", replace)
     with pytest.raises(KeyboardInterrupt):
         _build([docs], out)
     monkeypatch.setattr(output_folder.os, "replace", real_replace)
-    assert [Path(c).name for c in calls] == [MANIFEST, ".cadregraph-facts.json.gz", "graph.ttl", "view.html"]
+    assert [Path(c).name for c in calls] == [MANIFEST, "graph.ttl", "view.html"]
     assert (out / "graph.ttl").read_bytes() != old_graph      # new graph, old view: both whole
     assert "<html" in (out / "view.html").read_text("utf-8")
     summary = _build([docs], out)                              # no "changed since" refusal

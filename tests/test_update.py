@@ -17,10 +17,10 @@ from rdflib.namespace import RDFS
 
 from cadregraph.graph.namespaces import CG, DEFAULT_BASE
 from cadregraph.outputs.build_outputs import OutputFolderError, run_build
-from cadregraph.outputs.fact_cache import CACHE_NAME
+from cadregraph.outputs.build_outputs import STATE
 from cadregraph.pipeline import bundled_seeds
 
-OUTPUTS = ("graph.ttl", "view.html", CACHE_NAME)
+OUTPUTS = ("graph.ttl", "view.html")
 
 
 def _build(paths, out, **kw):
@@ -113,7 +113,7 @@ def test_a_document_that_now_fails_keeps_its_previous_facts(tmp_path):
 
 
 def test_update_needs_a_previous_build_of_the_same_base_and_code(tmp_path, full_build, monkeypatch):
-    with pytest.raises(OutputFolderError, match="no fact cache"):
+    with pytest.raises(OutputFolderError, match="no previous build"):
         _build([bundled_seeds()], tmp_path / "new", update=True)
     out = tmp_path / "out"
     shutil.copytree(full_build, out)
@@ -126,21 +126,21 @@ def test_update_needs_a_previous_build_of_the_same_base_and_code(tmp_path, full_
         _build([], out, update=True)
 
 
-def test_a_damaged_or_hostile_cache_is_refused(tmp_path, full_build):
+def test_a_damaged_corpus_table_is_refused(tmp_path, full_build):
     out = tmp_path / "out"
     shutil.copytree(full_build, out)
-    (out / CACHE_NAME).write_bytes(b"not gzip")
-    with pytest.raises(OutputFolderError, match="changed since cadregraph wrote it"):
+    (out / STATE / "corpus.sqlite").write_bytes(b"not a database" * 100)
+    with pytest.raises(OutputFolderError, match="corpus table is damaged"):
         _build([], out, update=True)
-    with pytest.raises(OutputFolderError, match="fact cache is damaged"):
-        _build([], out, update=True, force=True)
-    # a cache naming a class outside cadregraph is never instantiated
-    payload = {"format": 1, "fingerprint": "x", "base": DEFAULT_BASE, "documents": [],
-               "objects": [{"type": "subprocess:Popen", "fields": {"args": ["touch", str(tmp_path / "pwned")]}}]}
-    (out / CACHE_NAME).write_bytes(gzip.compress(json.dumps(payload).encode()))
-    with pytest.raises(OutputFolderError, match="not a cadregraph class"):
-        _build([], out, update=True, force=True)
-    assert not (tmp_path / "pwned").exists()
+
+
+def test_update_reuses_the_shards_of_unchanged_documents(tmp_path, full_build):
+    out = tmp_path / "out"
+    shutil.copytree(full_build, out)
+    shards = sorted((out / STATE / "shards").iterdir())
+    stamps = {p.name: p.stat().st_mtime_ns for p in shards}
+    _build([], out, update=True)
+    assert {p.name: p.stat().st_mtime_ns for p in sorted((out / STATE / "shards").iterdir())} == stamps
 
 
 def test_update_without_paths_rebuilds_from_the_cache(tmp_path, full_build):
