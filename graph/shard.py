@@ -36,7 +36,7 @@ P = {name: nt.iri(term) for name, term in {
     "fileName": CG.fileName, "contentHash": CG.contentHash, "encoding": CG.encoding, "dateMethod": CG.dateMethod,
     "dateEvidence": CG.dateEvidence, "evidence": CG.evidence, "derived": PROV.wasDerivedFrom, "rule": CG.rule,
     "TQS": OA.TextQuoteSelector, "TPS": OA.TextPositionSelector, "exact": OA.exact, "start": OA.start,
-    "end": OA.end, "refinedBy": OA.refinedBy, "PostObservation": CG.PostObservation, "post": CG.post,
+    "end": OA.end, "prefix": OA.prefix, "suffix": OA.suffix, "PostObservation": CG.PostObservation, "post": CG.post,
     "postAsWritten": CG.postAsWritten, "status": CG.status, "concurrent": CG.concurrent,
     "sentenceDate": CG.sentenceDate, "Observation": QB.Observation, "dataSet": QB.dataSet,
     "refArea": SDMX_DIMENSION.refArea, "refPeriod": SDMX_DIMENSION.refPeriod, "indicator": CG.indicator,
@@ -79,29 +79,27 @@ class _Writer:
     def add(self, s: str, p: str, o: str) -> None:
         self.triples.add(f"{s} {p} {o}")
 
-    def evidence(self, obs: str, ev: Evidence) -> None:
-        node = nt.iri(obs[1:-1] + "-evidence")
+    def evidence(self, obs: str, ev: Evidence, span: Evidence | None = None) -> None:
+        """Provenance folded onto the fact: the document (also the graph's name, kept for
+        files without graphs), the rule, the quote and its character span. With a `span` (a
+        slogan or project name inside its clause) the quote is the span, and the rest of the
+        clause is its oa:prefix and oa:suffix, so the clause is still prefix + exact + suffix."""
         add = self.add
-        add(obs, P["evidence"], node)
         add(obs, P["derived"], self.g)
         add(obs, P["rule"], nt.text(ev.rule))
-        add(node, P["type"], P["TQS"])
-        add(node, P["type"], P["TPS"])
-        add(node, P["exact"], nt.text(ev.quote))
-        add(node, P["start"], nt.offset(ev.start))
-        add(node, P["end"], nt.offset(ev.end))
-
-    def span(self, obs: str, span: Evidence | None) -> None:
-        if span is None:
-            return
-        node = nt.iri(obs[1:-1] + "-span")
-        add = self.add
-        add(nt.iri(obs[1:-1] + "-evidence"), P["refinedBy"], node)
-        add(node, P["type"], P["TQS"])
-        add(node, P["type"], P["TPS"])
-        add(node, P["exact"], nt.text(span.quote))
-        add(node, P["start"], nt.offset(span.start))
-        add(node, P["end"], nt.offset(span.end))
+        prefix = suffix = ""
+        exact, start, end = ev.quote, ev.start, ev.end
+        if span is not None and ev.start <= span.start <= span.end <= ev.end \
+                and ev.quote[span.start - ev.start:span.end - ev.start] == span.quote:
+            prefix, suffix = ev.quote[:span.start - ev.start], ev.quote[span.end - ev.start:]
+            exact, start, end = span.quote, span.start, span.end
+        add(obs, P["exact"], nt.text(exact))
+        add(obs, P["start"], nt.offset(start))
+        add(obs, P["end"], nt.offset(end))
+        if prefix:
+            add(obs, P["prefix"], nt.text(prefix))
+        if suffix:
+            add(obs, P["suffix"], nt.text(suffix))
 
     def unit_iri(self, unit: Place | Organization | None) -> str | None:
         if isinstance(unit, Place):
@@ -113,7 +111,6 @@ class _Writer:
     def document(self) -> None:
         doc, s, add = self.doc, self.g, self.add
         add(s, P["type"], P["Document"])
-        add(s, P["type"], P["Entity"])
         add(s, P["fileName"], nt.text(doc.name))
         add(s, P["identifier"], nt.text(doc.doc_id))
         add(s, P["contentHash"], nt.text("sha256:" + doc.sha256))

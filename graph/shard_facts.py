@@ -57,7 +57,6 @@ def add_metrics(w, metrics: list[Metric]) -> None:
         seen.add(key)
         s, add = nt.iri(str(w.iris.observation("figure", *(str(k) for k in key)))), w.add
         add(s, P["type"], P["Observation"])
-        add(s, P["type"], P["Entity"])
         add(s, P["dataSet"], dataset)
         add(s, P["refArea"], nt.iri(w.nodes.place(m.area)))
         indicator = (str(w.iris.concept("indicator", m.indicator)) if m.indicator
@@ -117,7 +116,6 @@ def add_slogans(w, uses: list[SloganUse]) -> None:
         s = nt.iri(str(w.iris.observation("slogan-use", w.doc_iri, user or "document", concept)))
         add = w.add
         add(s, P["type"], P["SloganUse"])
-        add(s, P["type"], P["Entity"])
         add(s, P["slogan"], nt.iri(concept))
         if user is not None:
             add(s, P["user"], nt.iri(user))
@@ -126,8 +124,7 @@ def add_slogans(w, uses: list[SloganUse]) -> None:
         add(s, P["occurrences"], nt.integer(len(group)))
         if w.doc.date.value:
             add(s, P["date"], nt.date(w.doc.date.value))
-        w.evidence(s, first.evidence)
-        w.span(s, first.span)
+        w.evidence(s, first.evidence, first.span)
 
 
 def add_projects(w, mentions: list[ProjectMention]) -> None:
@@ -151,7 +148,6 @@ def _project_mention(w, project: str, mention: ProjectMention, spelling: str) ->
     parts = (w.doc_iri, project) + ((spelling,) if spelling else ())
     s, add = nt.iri(str(w.iris.observation("project-mention", *parts))), w.add
     add(s, P["type"], P["ProjectMention"])
-    add(s, P["type"], P["Entity"])
     add(s, P["project"], nt.iri(project))
     # The name as this document writes it: the table shows each document's own spelling.
     add(s, P["label"], nt.zh(mention.name))
@@ -160,5 +156,4 @@ def _project_mention(w, project: str, mention: ProjectMention, spelling: str) ->
         add(s, P["reportedBy"], nt.iri(reporter))
     if w.doc.date.value:
         add(s, P["date"], nt.date(w.doc.date.value))
-    w.evidence(s, mention.evidence)
-    w.span(s, mention.span)
+    w.evidence(s, mention.evidence, mention.span)

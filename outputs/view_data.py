@@ -111,11 +111,14 @@ def _doc(g: Graph, data: ViewData, iri) -> int:
 
 
 def _quote(g: Graph, node) -> tuple[str, int]:
-    ev = one(g, node, CG.evidence)
-    if ev is None:
+    """The quote in its clause (oa:prefix + oa:exact + oa:suffix, all on the fact) and where
+    the clause starts."""
+    exact = one(g, node, OA.exact)
+    if exact is None:
         return "", 0
-    start = one(g, ev, OA.start)
-    return _s(one(g, ev, OA.exact)), int(start) if start is not None else 0
+    prefix, suffix = _s(one(g, node, OA.prefix)), _s(one(g, node, OA.suffix))
+    start = one(g, node, OA.start)
+    return prefix + _s(exact) + suffix, int(start) - len(prefix) if start is not None else 0
 
 
 def _holdings(g: Graph, data: ViewData) -> None:

@@ -103,7 +103,7 @@ def test_jsonld_reads_as_plain_json(seeds_graph):
     obs = next(n for n in nodes.values() if n.get("type") == ["PostObservation"])
     assert obs["holder"] in nodes and isinstance(obs["holder"], str)
     assert obs["wasDerivedFrom"].startswith("https://") and obs["status"] == "cg:Holds"
-    evidence = nodes[obs["evidence"]]
+    evidence = obs                   # the quote and its span are on the fact itself
     assert isinstance(evidence["start"], int) and isinstance(evidence["end"], int)
     assert isinstance(evidence["exact"], str) and evidence["start"] < evidence["end"]
     assert all(":" not in key or key.startswith("@") or key.split(":")[0] in doc["@context"]

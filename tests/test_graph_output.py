@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from pathlib import Path
 import subprocess
 import sys
 
@@ -42,9 +43,9 @@ def test_qualified_observation_with_evidence(seeds_graph):
     PREFIX oa: <http://www.w3.org/ns/oa#>
     PREFIX dcterms: <http://purl.org/dc/terms/>
     SELECT ?date ?quote ?start ?end ?file WHERE {
-      ?obs cg:holder ?p ; cg:post ?post ; dcterms:date ?date ; prov:wasDerivedFrom ?doc ; cg:evidence ?ev .
+      ?obs cg:holder ?p ; cg:post ?post ; dcterms:date ?date ; prov:wasDerivedFrom ?doc ; cg:rule ?rule .
       ?p rdfs:label "刘小强"@zh . ?post rdfs:label "长寿区委书记"@zh .
-      ?ev oa:exact ?quote ; oa:start ?start ; oa:end ?end . ?doc cg:fileName ?file .
+      ?obs oa:exact ?quote ; oa:start ?start ; oa:end ?end . ?doc cg:fileName ?file .
     }"""
     rows = list(g.query(q))
     assert len(rows) == 1
@@ -119,5 +120,18 @@ def test_cli_export_csv(built_seeds):
 
 
 def test_prov_and_oa_terms_are_used(seeds_graph):
-    assert next(seeds_graph.triples((None, PROV.wasDerivedFrom, None)), None)
-    assert next(seeds_graph.subjects(RDF.type, OA.TextPositionSelector), None)
+    """Provenance is on the fact (no selector node): the document, the rule, the quote and its
+    span; a quoted slogan is the quote, the rest of its clause its oa:prefix and oa:suffix."""
+    g = seeds_graph
+    assert next(g.triples((None, PROV.wasDerivedFrom, None)), None)
+    assert next(g.subjects(RDF.type, OA.TextPositionSelector), None) is None
+    assert next(g.triples((None, CG.evidence, None)), None) is None
+    uses = [u for u in g.subjects(RDF.type, CG.SloganUse) if (u, OA.prefix, None) in g]
+    assert uses
+    use = sorted(uses)[0]
+    exact, start, end = g.value(use, OA.exact), int(g.value(use, OA.start)), int(g.value(use, OA.end))
+    assert str(exact).startswith("“") and end - start == len(exact)
+    doc = g.value(use, PROV.wasDerivedFrom)
+    text = (Path(__file__).parent.parent / "seeds" / str(g.value(doc, CG.fileName))).read_text("utf-8")
+    prefix = str(g.value(use, OA.prefix))
+    assert text[start - len(prefix):end] == prefix + str(exact)

@@ -40,7 +40,7 @@ def second_post(g):
 
 
 def evidence_backwards(g):
-    ev = g.value(_first(g, CG.PostObservation), CG.evidence)
+    ev = sorted(g.subjects(RDF.type, CG.PostObservation))[1]      # the evidence is on the fact
     g.set((ev, OA.start, Literal(10 ** 6, datatype=XSD.nonNegativeInteger)))
     return ev, "oa:start"
 
