@@ -96,6 +96,33 @@ def stage_build(corpus_dir: Path, workers: int, out_dir: Path) -> dict:
     return {"triples": summary.triples, "docs": summary.documents, "build": m.as_dict(), "files": len(files)}
 
 
+def stage_extractors(corpus_dir: Path) -> dict:
+    """Seconds each extractor spends on the corpus (one process), and reading + preparing."""
+    import time
+
+    from cadregraph.documents import find_document_paths, read_document
+    from cadregraph.extractors import EXTRACTORS
+    from cadregraph.extractors.prepare import prepare
+    from cadregraph.pipeline import _extractors
+
+    extractors = _extractors(EXTRACTORS)
+    spent = {"read+prepare": 0.0, **{type(e).__name__: 0.0 for e in extractors}}
+    size = docs = 0
+    for path in find_document_paths([corpus_dir]):
+        t0 = time.process_time()
+        doc = read_document(path)
+        prepared = prepare(doc)
+        spent["read+prepare"] += time.process_time() - t0
+        size += len(doc.text.encode("utf-8"))
+        docs += 1
+        for e in extractors:
+            t0 = time.process_time()
+            for _ in e.extract(prepared):
+                pass
+            spent[type(e).__name__] += time.process_time() - t0
+    return {"docs": docs, "bytes": size, "extractors": {k: round(v, 3) for k, v in spent.items()}}
+
+
 def stage_regex(corpus_dir: Path, sample_bytes: int) -> dict:
     from references import combined_pattern, corpus_texts
 
@@ -134,6 +161,8 @@ def run_stage(args) -> dict:
         return stage_outputs(cache, out)
     if args.stage == "build":
         return stage_build(corpus, args.workers, out)
+    if args.stage == "extractors":
+        return stage_extractors(corpus)
     if args.stage == "regex":
         return stage_regex(corpus, args.regex_bytes)
     if args.stage == "jieba":

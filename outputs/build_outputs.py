@@ -106,6 +106,7 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
     iris = Iris(base)       # checks the base before any work
     files = find_document_paths(paths)
     new_state = state if update else out_dir / (STATE + ".new")
+    created = not out_dir.exists()       # a build that writes nothing leaves no folder behind
     if not update:
         shutil.rmtree(new_state, ignore_errors=True)
         (new_state / "shards").mkdir(parents=True)
@@ -117,6 +118,7 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
             table.close()
             if not update:
                 shutil.rmtree(new_state, ignore_errors=True)
+                _remove_if_empty(out_dir, created)
             return BuildSummary(documents=len(run.added), failures=run.failures, stopped=strict and bool(run.failures))
         table.commit()
         shared = shared_graph(table, iris, identity_file)
@@ -128,6 +130,7 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
     except BaseException:
         if not update:
             shutil.rmtree(new_state, ignore_errors=True)
+            _remove_if_empty(out_dir, created)
         raise
     inputs = [new_state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [new_state / SHARED]
     try:
@@ -143,6 +146,11 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
                         observations=shared.observations, triples=triples, files=written,
                         failures=run.failures, update=run.update_counts() if update else None,
                         skipped=run.skipped, warnings=run.warnings)
+
+
+def _remove_if_empty(folder: Path, created: bool) -> None:
+    if created and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
 
 
 @dataclass
