@@ -108,7 +108,7 @@ def write_outputs(out_dir: Path, files: dict[str, bytes | Path]) -> list[Path]:
     """Write every file of `files` into `out_dir` as one set (see the module's note). A value
     is the file's bytes, or a temporary file already written (`staged_path`) to rename."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(out_dir, keep={p for p in files.values() if isinstance(p, Path)})
+    _remove_stale_temporaries(out_dir, keep={p.resolve() for p in files.values() if isinstance(p, Path)})
     try:
         old = read_manifest(out_dir) or {}
     except OutputFolderError:
@@ -138,5 +138,5 @@ def _write_manifest(out_dir: Path, files: dict[str, list[str]]) -> None:
 def _remove_stale_temporaries(out_dir: Path, keep: set[Path] = frozenset()) -> None:
     """Temporary files an earlier, killed build left behind (only cadregraph's own)."""
     for path in out_dir.glob(TEMP_PREFIX + "*"):
-        if path not in keep:
+        if path.resolve() not in keep:
             discard(path)

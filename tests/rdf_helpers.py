@@ -44,9 +44,9 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 
-_OBSERVATION = """?obs cg:holder ?person ; cg:post ?postIri ; prov:wasDerivedFrom ?doc ; cg:evidence ?ev .
+_OBSERVATION = """?obs cg:holder ?person ; cg:post ?postIri ; prov:wasDerivedFrom ?doc ; oa:exact ?quote .
   ?person rdfs:label ?name . ?postIri rdfs:label ?post . FILTER (lang(?post) = "zh")
-  ?doc cg:fileName ?file . ?ev oa:exact ?quote . OPTIONAL { ?obs dcterms:date ?d } BIND (STR(?d) AS ?date)"""
+  ?doc cg:fileName ?file . OPTIONAL { ?obs dcterms:date ?d } BIND (STR(?d) AS ?date)"""
 
 QUESTIONS = {
     # 1. Which posts did 石强 hold, where, and when?
