@@ -207,7 +207,7 @@ def test_a_runaway_query_is_stopped_and_the_server_goes_on(server):
     assert status == 503 and b"time limit" in body
     assert TIME_LIMIT - 0.5 <= elapsed < TIME_LIMIT + 5
     start = time.monotonic()
-    assert count(server) > 20000                                # the other process answers at once
+    assert count(server) > 15000                                # the other process answers at once
     assert time.monotonic() - start < TIME_LIMIT
 
 
