@@ -35,7 +35,7 @@ from cadregraph.stream import outcomes, shard_name, write_gzip
 from .fact_cache import code_fingerprint
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, staged_path, write_outputs
 from .overview import view_pages
-from .stream_outputs import load_store, union_graph, write_format
+from .stream_outputs import concatenate, load_store, union_graph, write_format
 from .view import render_view
 
 __all__ = ["MANIFEST", "BuildSummary", "OutputFolderError", "check_output_folder", "run_build"]
@@ -134,7 +134,7 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
         raise
     inputs = [new_state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [new_state / SHARED]
     try:
-        written = _write(out_dir, inputs, chosen, store)
+        written = _write(out_dir, inputs, chosen, store, triples)
     except BaseException:
         if not update:
             shutil.rmtree(new_state, ignore_errors=True)
@@ -206,17 +206,26 @@ def _map(files, shard_dir: Path, table: CorpusTable, base: str, strict: bool, up
     return run
 
 
-def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None) -> list[Path]:
+# Up to this many triples the view reads an in-memory copy of the graph (Oxigraph holds a
+# triple in ~100 bytes); above it, the store on disk.
+VIEW_IN_MEMORY = 3_000_000
+
+
+def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triples: int) -> list[Path]:
     outputs: dict[str, bytes | Path] = {}
     out_dir.mkdir(parents=True, exist_ok=True)
-    tmp_store = Path(tempfile.mkdtemp(prefix=STATE + ".store-", dir=out_dir))
+    work = Path(tempfile.mkdtemp(prefix=STATE + ".work-", dir=out_dir))
     ox_store = g = None
     try:
+        nquads = concatenate(inputs, work / "all.nq")
         for fmt in chosen:
             if fmt.name != "jsonld":
                 outputs[fmt.file_name] = staged_path(out_dir, fmt.file_name)
-                write_format(inputs, fmt, outputs[fmt.file_name])
-        ox_store = load_store(inputs, store if store is not None else tmp_store)
+                write_format(nquads, fmt, outputs[fmt.file_name])
+        if store is not None:
+            ox_store = load_store(nquads, store)
+        if triples <= VIEW_IN_MEMORY or ox_store is None:
+            ox_store = load_store(nquads, None if triples <= VIEW_IN_MEMORY else work / "store")
         g = union_graph(ox_store)
         if any(f.name == "jsonld" for f in chosen):
             from cadregraph.graph.jsonld import to_jsonld
@@ -232,7 +241,7 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None) -> lis
         for value in outputs.values():
             if isinstance(value, Path) and value.exists():
                 value.unlink()
-        shutil.rmtree(tmp_store, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     if store is not None:
         written.append(store)
     return written
