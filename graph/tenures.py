@@ -52,6 +52,26 @@ class Tenure:
     holder_index: int | None = None
     predecessor: "Tenure | None" = None
     successor: "Tenure | None" = None
+    # Set by tenure_ends.close_tenures: the end lies after end_after and before end_before.
+    end_after: PartialDate | None = None
+    end_before: PartialDate | None = None
+    end_reason: str | None = None                # successor | left | other-post
+    end_evidence: str | None = None              # the observation that shows the end
+
+    @property
+    def open_ended(self) -> bool:
+        """Nothing seen closes the tenure: the person may hold the post still."""
+        return self.end_before is None and not self.ended
+
+    @property
+    def statuses(self) -> list[str]:
+        return sorted({s.status for s in self.sightings})
+
+    @property
+    def last_held(self) -> PartialDate | None:
+        """The last date the person is seen holding (not leaving) the post."""
+        held = sorted(s.date for s in self.sightings if s.date is not None and s.status in HOLDING)
+        return held[-1] if held else None
 
     @property
     def dates(self) -> list[PartialDate]:
