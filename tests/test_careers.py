@@ -155,9 +155,16 @@ def _tenure(g, person, post):
 
 
 def _interval(g, t):
+    """The beginning's position, and the end instant's bounds: {"after": (prop, literal), "before": …}."""
     interval = g.value(t, ORG.memberDuring)
     begin, end = g.value(interval, TIME.hasBeginning), g.value(interval, TIME.hasEnd)
-    return list(g.predicate_objects(begin)), list(g.predicate_objects(end))
+    bounds = {}
+    for name, prop in (("after", TIME.after), ("before", TIME.before)):
+        instant = g.value(end, prop)
+        if instant is not None:
+            [position] = [(p, o) for p, o in g.predicate_objects(instant) if p != RDF.type]
+            bounds[name] = position
+    return list(g.predicate_objects(begin)), bounds
 
 
 def test_seed_tenure_is_an_interval_with_the_real_precision(seeds_graph):
@@ -166,8 +173,11 @@ def test_seed_tenure_is_an_interval_with_the_real_precision(seeds_graph):
     assert (t, RDF.type, CG.Tenure) in g and (t, RDF.type, ORG.Membership) in g
     begin, end = _interval(g, t)
     assert (TIME.inXSDDate, Literal("2023-10-24", datatype=XSD.date)) in begin
-    assert (TIME.inXSDgYearMonth, Literal("2024-01", datatype=XSD.gYearMonth)) in end
-    assert g.value(t, CG.openEnded) == Literal(True) and g.value(t, CG.openBeginning) == Literal(True)
+    assert end["after"] == (TIME.inXSDgYearMonth, Literal("2024-01", datatype=XSD.gYearMonth))
+    assert g.value(t, CG.lastSeen) == Literal("2024-01", datatype=XSD.gYearMonth)
+    # seen next as a city body's party secretary: the county post ended before that
+    assert end["before"] == (TIME.inXSDDate, Literal("2025-04-24", datatype=XSD.date))
+    assert g.value(t, CG.openEnded) == Literal(False) and g.value(t, CG.openBeginning) == Literal(True)
     assert len(list(g.objects(t, CG.observation))) == 2
 
 
@@ -202,7 +212,9 @@ def test_careers_are_recomputed_from_the_observations_on_every_build():
     t = _tenure(g2, "李明远", "江北区委书记")
     assert g2.value(t, CG.openEnded) == Literal(False)
     _, end = _interval(g2, t)
-    assert (TIME.inXSDgYearMonth, Literal("2024-09", datatype=XSD.gYearMonth)) in end
+    assert end == {"after": (TIME.inXSDgYearMonth, Literal("2023-05", datatype=XSD.gYearMonth)),
+                   "before": (TIME.inXSDgYearMonth, Literal("2024-09", datatype=XSD.gYearMonth))}
+    assert g2.value(t, CG.endReason) == Literal("left")
     assert g2.value(_tenure(g2, "赵新成", "江北区委书记"), CG.predecessor) == t
 
 
@@ -213,7 +225,8 @@ def test_careers_ontology_declares_every_term_it_uses():
     onto = Graph().parse(data=resources.files("cadregraph.ontology").joinpath("careers.ttl").read_text("utf-8"),
                          format="turtle")
     names = ("Tenure CareerStep ofPost openBeginning openEnded holderIndex predecessor successor observation "
-             "stepOf heldPost leftPost newPost careerIndex previousStep postChanged").split()
+             "stepOf heldPost leftPost newPost careerIndex previousStep postChanged firstSeen lastSeen endReason "
+             "endEvidence IdentityDecision decision reason aboutPerson spelling sideA sideB").split()
     for name in names:
         term = getattr(CG, name)
         langs = {lbl.language for lbl in onto.objects(term, RDFS.label)}
