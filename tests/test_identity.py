@@ -175,3 +175,40 @@ def test_seeds_luo_nan_and_luo_lin_are_one_person_in_the_careers_table(seeds_gra
     assert (liangjiang["first_seen"], liangjiang["last_seen"]) == ("2025-01-23", "2025-04-24")
     assert liangjiang["documents"] == "000_de4db4e1e917b79a.txt; 002_9a077f0b941a7940.txt"
     assert liangjiang["predecessor"] == "许宏球"
+
+
+def test_the_identity_listing_shows_merges_and_near_misses_with_their_evidence():
+    import json
+
+    from cadregraph.outputs.identity_listing import identity_decisions, render_json, render_text
+
+    g = corpus(("a", "2023-06-12", "岳麓区委书记 韩立", "岳麓区"), ("b", "2024-03-08", "岳麓区委书记 韩松", "岳麓区"),
+               ("c", "2023-05-10", "湘潭县委书记 邵建平", "湘潭县"), ("d", "2023-11-02", "湘潭县委书记 邵健平", "湘潭县"))
+    decisions = identity_decisions(g)
+    by_names = {tuple(d["spellings"]): d for d in decisions}
+    near = by_names[("韩松", "韩立")]
+    assert (near["decision"], near["rule"]) == ("apart", "near-variant") and "two-character" in near["reason"]
+    assert [(r["name"], r["document"], r["date"], r["post"]) for r in near["side_a"] + near["side_b"]] == [
+        ("韩松", "b.txt", "2024-03-08", "岳麓区委书记"), ("韩立", "a.txt", "2023-06-12", "岳麓区委书记")]
+    merged = by_names[("邵健平", "邵建平")]
+    assert (merged["decision"], merged["rule"], len(merged["people"])) == ("merge", "name-variant", 1)
+    assert merged["side_a"][0]["quote"] == "湘潭县委书记 邵健平"
+    text = render_text(decisions)
+    assert "1 merges, 1 near-misses kept apart" in text
+    assert "A 邵健平 → " in text and "| c.txt | “湘潭县委书记 邵建平”" in text
+    assert json.loads(render_json(decisions)) == decisions
+
+
+def test_cli_identity_lists_the_seeds_variant(built_seeds):
+    import json
+
+    from click.testing import CliRunner
+
+    from cadregraph.cli import main
+
+    text = CliRunner().invoke(main, ["identity", str(built_seeds)])
+    assert text.exit_code == 0 and "merge [title-match] 罗楠 / 罗蔺" in text.output
+    result = CliRunner().invoke(main, ["identity", str(built_seeds), "--format", "json"])
+    [luo] = [d for d in json.loads(result.output) if d["spellings"] == ["罗楠", "罗蔺"]]
+    assert luo["decision"] == "merge" and {r["document"] for r in luo["side_a"] + luo["side_b"]} == {
+        "000_de4db4e1e917b79a.txt", "002_9a077f0b941a7940.txt"}
