@@ -10,12 +10,12 @@ from __future__ import annotations
 HOLDING = ("holds", "takes-up")
 
 
-def single_holdings(mention) -> dict[str, dict[str, str]]:
-    """date → place → post label of the one-holder posts a mention holds on that date."""
-    out: dict[str, dict[str, str]] = {}
+def single_holdings(mention, index: int) -> dict[str, dict[str, tuple[str, int]]]:
+    """date → place → (post label, mention index) of the one-holder posts a mention holds."""
+    out: dict[str, dict[str, tuple[str, int]]] = {}
     for r in mention.rows:
         if r.single and r.date and r.status in HOLDING:
-            out.setdefault(r.date, {}).setdefault(r.place, r.post_label or r.post_key)
+            out.setdefault(r.date, {}).setdefault(r.place, (r.post_label or r.post_key, index))
     return out
 
 
@@ -26,7 +26,8 @@ class Clusters:
         self.parent = list(range(n))
         self.members: dict[int, set[int]] = {i: {i} for i in range(n)}
         self.forbidden: dict[int, set[int]] = {}
-        self.held: dict[int, dict[str, dict[str, str]]] = {i: single_holdings(m) for i, m in enumerate(mentions)}
+        self.held = {i: single_holdings(m, i) for i, m in enumerate(mentions)}
+        self.evidence: tuple[int, int] | None = None     # the two mentions behind the last conflict
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -52,13 +53,14 @@ class Clusters:
         return None if force else self.conflict(ri, rj)
 
     def conflict(self, ri: int, rj: int) -> str | None:
+        """The first date on which the joined person would hold one-holder posts of two places
+        that no single side holds together; `evidence` keeps the two mentions."""
         a, b = self.held[ri], self.held[rj]
-        if len(a) > len(b):
-            a, b = b, a
         for date in sorted(a.keys() & b.keys()):
-            for p, post_p in sorted(a[date].items()):
-                for q, post_q in sorted(b[date].items()):
+            for p, (post_p, i) in sorted(a[date].items()):
+                for q, (post_q, j) in sorted(b[date].items()):
                     if p != q and q not in a[date] and p not in b[date]:
+                        self.evidence = (i, j)
                         return f"one person would hold {post_p} and {post_q} on {date}"
         return None
 

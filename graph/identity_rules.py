@@ -44,14 +44,15 @@ def same_names(mentions, by_name, clusters, common) -> list:
                     clusters.union(r, i)
                     joined = r
                     break
-                refused.append((r, why))
+                pair = clusters.evidence if "would hold" in why else (r, i)
+                refused.append((pair, why))
             if joined is None:
                 reps.append(i)
                 rep_keys[i] = keys
-                for r, why in refused:
+                for (a, b), why in refused:
                     out.append(_decision("apart", "same-date-conflict" if "would hold" in why else "identity-file",
-                                         f"{name} in {mentions[r].doc_id} and in {mentions[i].doc_id} kept apart: {why}",
-                                         (mentions[r].key,), (mentions[i].key,)))
+                                         f"{name} in {mentions[a].doc_id} and in {mentions[b].doc_id} kept apart: {why}",
+                                         (mentions[a].key,), (mentions[b].key,)))
             else:
                 rep_keys[joined] |= keys
         if name in common and len(reps) > 1:
