@@ -142,7 +142,8 @@ def _holdings(g: Graph, data: ViewData) -> None:
                                                 "steps": []})
         doc_index = data.docs.get(doc)
         data.obs.add(str(obs), {"person": who, "post": p, "doc": _doc(g, data, doc) if doc_index is None else doc_index,
-                                "date": date, "status": _STATUS.get(str(one(g, obs, CG.status)), "holds"), "quote": quote})
+                                "date": date, "status": _STATUS.get(str(one(g, obs, CG.status)), "holds"), "quote": quote,
+                                "written": _s(one(g, obs, CG.nameAsWritten))})
 
 
 def _people(g: Graph, data: ViewData) -> None:
