@@ -66,7 +66,7 @@ def build(paths, out_dir, base, identity_file, strict, force, formats, store_dir
 @main.command(cls=Command, sections=table_sections)
 @click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("--table", "table_name", metavar="TABLE",
-              help="The table to export: holdings, careers, metrics, slogans or projects (listed below); "
+              help="The table to export: holdings, careers, metrics, slogans, slogan_spread or projects (listed below); "
                    "needed for csv, jsonl and json.")
 @click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS + NETWORK_FORMATS),
               help="csv (flat: lists joined with '; '), jsonl or json (typed: numbers, true/false, null, lists) "

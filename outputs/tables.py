@@ -15,7 +15,7 @@ from importlib import resources
 
 from cadregraph.errors import CadregraphError
 
-from .values import BOOLEAN, DATE, DECIMAL, LIST, TEXT, ColumnType, flat_row, render  # noqa: F401 (render: API)
+from .values import BOOLEAN, DATE, DECIMAL, INTEGER, LIST, TEXT, ColumnType, flat_row, render  # noqa: F401 (render: API)
 
 
 class TableError(CadregraphError):
@@ -56,6 +56,10 @@ TABLES: dict[str, Table] = {
                role=TEXT, document=TEXT, date=DATE, evidence=TEXT),
         _table("slogans", "table_slogans.rq", "one row per slogan use: a unit using a quoted slogan in a document",
                slogan=TEXT, kind=TEXT, user=TEXT, document=TEXT, date=DATE, evidence=TEXT),
+        _table("slogan_spread", "table_slogan_spread.rq",
+               "one row per slogan and unit: the first document and date the unit uses it, in order of adoption",
+               slogan=TEXT, kind=TEXT, user=TEXT, adoption=INTEGER, users=INTEGER, first_date=DATE,
+               first_document=TEXT, uses=INTEGER, evidence=TEXT),
         _table("projects", "table_projects.rq",
                "one row per project mention: a named project and its district in a document",
                project=TEXT, district=TEXT, document=TEXT, date=DATE, evidence=TEXT),
