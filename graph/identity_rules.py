@@ -70,7 +70,12 @@ def variants(mentions, by_name, clusters) -> list:
     docs_of = {name: {mentions[i].doc_id for i in idx} for name, idx in by_name.items()}
     timeline = _post_timeline(mentions)
     out = []
-    for (a_name, b_name), post in _candidate_names(mentions, by_name):
+    for (a_name, b_name), shared in _candidate_names(mentions, by_name):
+        both = by_name[a_name] + by_name[b_name]
+        single = sorted(p for p in shared if any(p in _single_posts(mentions[i]) for i in both))
+        if not single:
+            continue        # only posts held by several people at once (人大代表): no evidence either way
+        post = single[0]
         a_idx = [i for i in by_name[a_name] if post in mentions[i].post_keys]
         b_idx = [i for i in by_name[b_name] if post in mentions[i].post_keys]
         label = _post_label(mentions[a_idx[0]], post)
@@ -118,13 +123,12 @@ def _candidate_names(mentions, by_name):
             for i in idx:
                 for post in mentions[i].post_keys:
                     blocks.setdefault((pos, masked, post), set()).add(name)
-    pairs: dict[tuple[str, str], str] = {}
+    pairs: dict[tuple[str, str], set[str]] = {}
     for (_, _, post), names in blocks.items():
         names = sorted(names)
         for k, a in enumerate(names):
             for b in names[k + 1:]:
-                if (a, b) not in pairs or post < pairs[(a, b)]:
-                    pairs[(a, b)] = post
+                pairs.setdefault((a, b), set()).add(post)
     return sorted(pairs.items())
 
 
@@ -176,8 +180,6 @@ def _changes(m) -> bool:
 def _post_match(mentions, a_idx, b_idx, post, timeline, names):
     a_ms, b_ms = [mentions[i] for i in a_idx], [mentions[j] for j in b_idx]
     why = []
-    if not any(post in _single_posts(m) for m in a_ms + b_ms):
-        why.append("the post has several holders at once")
     da = sorted(d for m in a_ms for d in _dates(m, post))
     db = sorted(d for m in b_ms for d in _dates(m, post))
     if not da or not db:
