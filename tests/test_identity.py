@@ -65,6 +65,11 @@ def test_a_two_character_variant_in_one_post_is_not_enough():
     # 韩立 then 韩松 as 岳麓区委书记: for a two-character name the "variant" is the whole given name
     g = corpus(("a", "2023-06-12", "岳麓区委书记 韩立", "岳麓区"), ("b", "2024-03-08", "岳麓区委书记 韩松", "岳麓区"))
     assert len(people(g, "韩立")) == 1 and len(people(g, "韩松")) == 1 and people(g, "韩立") != people(g, "韩松")
+    # … and a succession: 韩立's tenure ends before 韩松 is first seen
+    [first], [second] = careers(g, "韩立"), careers(g, "韩松")
+    assert (first["successor"], second["predecessor"]) == ("韩松", "韩立")
+    assert (first["ended_after"], first["ended_before"], first["end_reason"]) == ("2023-06-12", "2024-03-08", "successor")
+    assert second["open_ended"] == "true"
 
 
 def test_a_two_character_variant_with_the_same_double_title_is_merged_with_its_reason():
