@@ -47,6 +47,15 @@ class CG(DefinedNamespace):
     # people
     nameVariantOf: URIRef
     mergeReason: URIRef
+    nameAsWritten: URIRef
+    # identity decisions (ontology/careers.ttl): merges and near-misses kept apart
+    IdentityDecision: URIRef
+    decision: URIRef
+    reason: URIRef
+    aboutPerson: URIRef
+    spelling: URIRef
+    sideA: URIRef
+    sideB: URIRef
     # careers (ontology/careers.ttl): derived tenures, successions and career steps
     Tenure: URIRef
     CareerStep: URIRef
@@ -56,6 +65,10 @@ class CG(DefinedNamespace):
     holderIndex: URIRef
     predecessor: URIRef
     successor: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
+    endReason: URIRef
+    endEvidence: URIRef
     observation: URIRef
     stepOf: URIRef
     heldPost: URIRef
