@@ -23,13 +23,14 @@ from .gazetteer import gazetteer
 from .lexicon import alternation, table, words
 from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex
 from .official_changes import CLAUSE_OPENERS, ChangeRules, change_sources
+from .post_build import former
 from .posts import post_grammar
 
 NAME_GAP = r"[ ]{0,3}"
 STATUS_RANK = {"takes-up": 3, "leaves": 2, "proposed": 1, "holds": 0}
 # Every post ends in one of these within a few characters: checking that first keeps the big
 # place alternation from being tried at every character of the text.
-POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|代表|常委|总理))"
+POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|成员|代表|常委|总理))"
 TITLE_AFTER = r"(?=[，,。：:、“”\s（(]|表示|说|建议|指出|认为|提出|介绍|告诉|坦言|感慨|发言|呼吁|谈到|直言|提交|带来|的|$)"
 
 
@@ -87,7 +88,7 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
         people = [clean_name(m.group("name")), *(clean_name(x) for x in m.captures("more"))]
         for post, written, concurrent in post_grammar().parse_list(m.group("posts"), ctx):
             for person in people:
-                yield person, post, written, status, concurrent, None
+                yield person, post, written, "leaves" if former(written, post) else status, concurrent, None
 
     def _name_then_national_post(self, doc, ctx, m):
         row = next(r for r in table("national_posts.tsv") if r["post"] == m.group("national"))
