@@ -105,15 +105,16 @@ class PostGrammar:
         return None
 
     def _chains(self, text: str, depth: int):
-        """Ways to read the start of `text` as 1..depth place names; longest names first."""
+        """Ways to read the start of `text` as 1..depth place names; longest names and chains first."""
         if depth == 0:
             return
         for k in range(min(len(text) - 1, 24), 1, -1):
             head = text[:k]
             if head in self.gaz.by_written:
-                yield [head], text[k:]
+                # the longer chain first: 锡林郭勒盟+正镶白旗+委, never a department 正镶白旗委
                 for chain, rest in self._chains(text[k:], depth - 1):
                     yield [head, *chain], rest
+                yield [head], text[k:]
 
     def _resolve_chain(self, chain: list[str], ctx: PlaceContext) -> Place | None:
         place = self.gaz.resolve(chain[0], context=ctx.named)
