@@ -80,7 +80,8 @@ class BiographyRules:
                 continue
             status, concurrent = verbs()[m.group("verb")]
             evidence = doc.evidence(m.start(), m.end(), "biography_post")
-            for post, written, remark in post_grammar().parse_list(m.group("posts"), ctx):
+            here = self._context_at(doc, m.start()) if hasattr(self, "_context_at") else ctx
+            for post, written, remark in post_grammar().parse_list(m.group("posts"), here):
                 yield Holding(person, post, written, evidence, status=status,
                               concurrent=concurrent or remark, date=iso_date(m.group("date")))
 

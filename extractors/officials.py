@@ -18,7 +18,7 @@ from .base import Extractor, NamedPattern
 from .biographies import BiographyRules, biography_sources
 from .changes import DATE_RANGE, congress_level, find_subjects, verb_regex
 from .context import PlaceContext, home_context
-from .facts import Holding, PreparedDocument
+from .facts import Holding, Place, PreparedDocument
 from .gazetteer import gazetteer
 from .lexicon import alternation, table, words
 from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex
@@ -73,7 +73,7 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
         return iter(_best(found))
 
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match):
-        ctx = context_of(doc)
+        ctx = self._context_at(doc, match.start())
         evidence = doc.evidence(match.start(), match.end(), pattern.name)
         handler = getattr(self, "_" + pattern.name)
         people = set()
@@ -108,11 +108,23 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
         if post is not None:
             yield m.group("name"), post, m.group("title"), "holds", False, None
 
+    def _context_at(self, doc: PreparedDocument, pos: int) -> PlaceContext:
+        """The document's places, speaking for the place of the section or of the place
+        header line ("● 江北区 ●") above `pos`, when there is one."""
+        ctx = context_of(doc)
+        section = doc.section_at(pos)
+        place = section.unit if section is not None and isinstance(section.unit, Place) else None
+        headers = [p for start, p in self._state(doc)["headers"] if start <= pos]
+        if headers and (place is None or not gazetteer().is_within(headers[-1], place)):
+            place = headers[-1] if place is None or section.start < pos else place
+        return ctx.speaking_for(place, gazetteer())
+
     def _state(self, doc: PreparedDocument) -> dict:
         if self._doc_state is None or self._doc_state["doc"] is not doc:
             text = doc.norm.text
             self._doc_state = {"doc": doc, "subjects": find_subjects(text), "congress": congress_level(text),
-                               "anchors": [], "pending": [], "named": []}
+                               "anchors": [], "pending": [], "named": [],
+                               "headers": place_headers(text, context_of(doc))}
         return self._doc_state
 
     # -- speaker lines (used by the sectioner) ---------------------------------------------
@@ -126,6 +138,21 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
                 if posts:
                     return clean_name(m.group("name")), posts, m.start()
         return None
+
+
+_HEADER_DECOR = r"[\s●○■□◆◇▲△▼▽·•#＃*\-—【】\[\]]*"
+
+
+def place_headers(text: str, ctx: PlaceContext) -> list[tuple[int, Place]]:
+    """(start, place) of each line that is a place name alone, bullets around it allowed."""
+    gaz, out = gazetteer(), []
+    lines = rf"(?m)^{_HEADER_DECOR}(?P<name>\p{{Han}}{{2,12}}){_HEADER_DECOR}$"
+    bulleted = r"(?P<open>[●○■◆▲【\[])[ ]*(?P<name>\p{Han}{2,12})[ ]*(?P<close>[●○■◆▲】\]])"
+    for m in regex.finditer(f"{lines}|{bulleted}", text):
+        place = gaz.resolve(m.group("name"), context=ctx.named)
+        if place is not None:
+            out.append((m.start(), place))
+    return out
 
 
 def context_of(doc: PreparedDocument) -> PlaceContext:
