@@ -21,6 +21,8 @@ from .names import name_regex
 from .posts import post_grammar
 
 PARTY = r"(?:中共|中国共产党)?"
+# In a career table the entry's shape says it is a name, whatever its surname.
+ENTRY_NAME = r"(?:(?<=^|[\s）)：:，,；;])\p{Han}{2,4})"
 PRONOUN_REACH = 800          # how far back 他/她/其 looks for the person meant
 CAREER_TABLE_REACH = 1500    # a career table's entries follow its heading within this
 
@@ -33,7 +35,8 @@ def biography_sources(posts: str, change: str, date: str, name: str, after: str,
                           rf"(?![ ]{{0,3}}(?:{name})(?:[，,。；、\s]|{after}))",
         "resume_line": rf"(?m)^[ ]*{DATE_RANGE}[ ，,、:：]*(?P<posts>{posts})(?=[ ，,。；;\d]|$)",
         "career_table": rf"(?P<place>{place})?历任(?P<posts>{posts})(?:[（(][^（()）\n]{{0,8}}[）)])?[ ]*[：:]"
-                        rf"(?P<entries>(?:[^：:\n]{{0,200}}?(?:{name})[（(]{DATE}[^（()）\n]{{0,80}}[）)]?)+)",
+                        rf"(?:[ ]*[（(][^（()）\n]{{0,40}}[）)])?"
+                        rf"(?P<entries>(?:[^：:\n]{{0,200}}?{ENTRY_NAME}[（(]{DATE}[^（()）\n]{{0,80}}[）)]?)+)",
     }
 
 
@@ -88,7 +91,7 @@ class BiographyRules:
 
 @lru_cache(maxsize=1)
 def _entry_regex() -> regex.Pattern:
-    return regex.compile(rf"(?P<name>{name_regex()})[（(](?P<range>{DATE_RANGE})", regex.V1)
+    return regex.compile(rf"(?P<name>{ENTRY_NAME})[（(](?P<range>{DATE_RANGE})", regex.V1)
 
 
 def _same_sentence(text: str, anchors: list[tuple[int, str]], pos: int) -> str | None:

@@ -19,8 +19,13 @@ CLAUSE_OPENERS = ("appoint_as", "remove_from", "name_verb_post", "listed_as", "s
 PARTY = r"(?:中共|中国共产党)?"
 # Between a name and its verb: adverbs, a date, how the vote went ("零反对票当选").
 FILLER = (r"(?:已经|已|正式|近日|日前|目前|现|又|再|将|被|于(?:今年|去年|本月|同日)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
-          r"|以?(?:全票|高票|满票|零反对票|[\d零一二三四五六七八九十百]+票))")
+          r"|以?(?:全票|高票|满票|零反对票|[\d零一二三四五六七八九十百]+票)"
+          r"|(?:已经|已)?经[^，,。；;\n]{0,8}?(?:批准|同意|决定|研究))")
+# A name may follow these nouns directly ("青年干部王某履新…").
+NOUN_BEFORE = r"(?:干部|官员|人士|女士|先生)"
 VOTE = r"(?:选举产生|选举|推选|补选|增选|增补|选出)"
+# A name in a list whose shape says it holds names (after "选举产生9名常委：").
+LISTED = r"\p{Han}{2,4}"
 # The verb before a post that stands before its holder, and the status it gives.
 TITLE_VERBS = {"拟任": "proposed", "拟提名为": "proposed", "新任": "takes-up", "新当选的": "takes-up",
                "新当选": "takes-up", "时任": "leaves", "原任": "leaves", "曾任": "leaves", "现任": "holds"}
@@ -35,7 +40,7 @@ def change_sources(g: dict[str, str]) -> dict[str, str]:
     return {
         "appoint_as": rf"(?P<verb>任命|提名|推荐|{VOTE})(?:了)?[：:\s]*(?P<names>{names})(?P<resp>分别)?(?:为|担任){PARTY}(?P<posts>{posts})",
         "remove_from": rf"免去(?P<names>{names})(?:的)?{PARTY}(?P<posts>{posts})(?:等)?(?:的)?职务",
-        "name_verb_post": rf"{g['date']}?{left}(?P<names>{names}){FILLER}{{0,3}}(?P<resp>分别)?"
+        "name_verb_post": rf"(?:{g['date']}(?:{left}|(?<=[年月日]))|{left}|(?<={NOUN_BEFORE}))(?P<names>{names}){FILLER}{{0,3}}(?P<resp>分别)?"
                           rf"(?P<verb>{g['verb']}){PARTY}(?P<posts>{posts})",
         # lists under a heading: "任命：\n王晖为…；\n李洁为…。免去：\n陈明的…职务。"
         "listed_as": rf"(?<=^|[；;：:，,\n]|其中[，,])[ ]*(?P<names>{names})(?:和(?P<also>{name})(?:同志)?)?为(?:新晋|新任)?{PARTY}(?P<posts>{posts})(?=[；;。，,\n]|$)",
@@ -43,7 +48,10 @@ def change_sources(g: dict[str, str]) -> dict[str, str]:
         "accept_resignation": rf"接受(?P<names>{names})(?:辞去|辞任){PARTY}(?P<posts>{posts})(?:等)?职务",
         "post_terminated": rf"{left}(?P<names>{names})的?{PARTY}(?P<posts>{posts})(?:等)?(?:职务|代表资格|委员资格)(?:相应|自然|依法|自行)?终止",
         "former_not_kept": rf"原{PARTY}(?P<posts>{posts})(?P<names>{names})(?:均|都|则)?(?:未|没有|未能)(?:进入|再进入|继续留任|留任|连任)",
-        "elected_list": rf"{VOTE}(?:了|出)?(?:新一届)?(?:[\d一二三四五六七八九十]+(?:名|位))?{PARTY}(?P<posts>{posts})[：:](?P<names>{names})",
+        # the list after "选举产生9名常委：" is names whatever their surnames
+        "elected_list": rf"{VOTE}(?:了|出)?(?:新一届)?(?:[\d一二三四五六七八九十]+(?:名|位))?{PARTY}(?P<posts>{posts})[：:]"
+                        rf"(?P<names>{LISTED}(?:、{LISTED})*)(?=[。；;，,\n]|$)",
+        "post_includes": rf"{PARTY}(?P<posts>{posts})(?:包括|分别是|分别为)[：:]?(?P<names>{LISTED}(?:、{LISTED})+)(?=[。；;，,\n]|$)",
         "elected_as": rf"{VOTE}出?以(?P<names>{names})为{PARTY}(?P<posts>{posts})",
         "succeeds": rf"(?:{left}|(?<=[{regex.escape(g['last'])}]))(?P<names>{name})(?:同志)?{FILLER}?接替(?P<prev>{name})(?:同志)?"
                     rf"[，, ]?(?:出任|担任|任)?{PARTY}(?P<posts>{posts})",
@@ -95,6 +103,9 @@ class ChangeRules:
 
     def _elected_list(self, doc, ctx, m):
         yield from pairs(m, ctx, "takes-up", False, None)
+
+    def _post_includes(self, doc, ctx, m):
+        yield from pairs(m, ctx, "holds", False, None)
 
     def _elected_as(self, doc, ctx, m):
         yield from pairs(m, ctx, "takes-up", False, None)
