@@ -15,6 +15,7 @@ from .posts import post_grammar
 
 # Rules whose clause names one person that a following clause without a name continues.
 CLAUSE_OPENERS = ("appoint_as", "remove_from", "name_verb_post", "listed_as", "succeeds", "elected_as")
+# (succeeds names two people and anchors its successor itself.)
 # A party committee's post is often written after the party's name: "中共某县委书记".
 PARTY = r"(?:中共|中国共产党)?"
 # Between a name and its verb: adverbs, a date, how the vote went ("零反对票当选").
@@ -113,6 +114,7 @@ class ChangeRules:
     def _succeeds(self, doc, ctx, m):
         """"A接替B任P": A takes up P, B leaves it."""
         new, old = split_names(m.group("names")), split_names(m.group("prev"))
+        self._state(doc)["anchors"].append((m.end(), new[0]))   # what follows is about A, not B
         for post, written, remark in post_grammar().parse_list(m.group("posts"), ctx):
             for person in new:
                 yield person, post, written, "takes-up", remark, None
