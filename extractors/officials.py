@@ -55,8 +55,10 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
             "name_then_national_post": rf"(?P<name>{name_before_regex()})(?P<national>{national})",
             "name_then_title": rf"{left}(?P<name>{name_before_regex()})(?P<title>代表|委员){TITLE_AFTER}",
             **list_sources(posts, name, name_before_regex(), left, after),
-            **change_sources(posts, names, left, verb, date),
-            **biography_sources(posts, change, date),
+            **change_sources({"posts": posts, "name": name, "names": names, "left": left, "verb": verb,
+                              "date": date, "after": after, "place": post_grammar().place_alt,
+                              "last": post_grammar().last_characters()}),
+            **biography_sources(posts, change, date, name, after, post_grammar().place_alt),
         }
         # A post followed by a name holds a post's last character followed by a surname.
         surnames = "".join(sorted({w[0] for w in words("surnames.txt")}))
@@ -71,7 +73,7 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
     def extract(self, doc: PreparedDocument):
         self._doc_state = None
         found = list(super().extract(doc))
-        found.extend(self._continuations(doc, context_of(doc)))
+        found.extend(self._continuations(doc, context_of(doc), found))
         return iter(_best(found))
 
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match):
@@ -84,6 +86,8 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
             if pattern.name in LISTING:
                 self._state(doc)["listed"].append((match.start(), match.end(), person, post))
             yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date)
+        if people and pattern.name in CLAUSE_OPENERS:
+            self._state(doc)["named"].append((match.start(), match.end()))
         if len(people) == 1 and pattern.name in CLAUSE_OPENERS:
             self._state(doc)["anchors"].append((match.end(), people.pop()))
 
@@ -125,7 +129,8 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
         if self._doc_state is None or self._doc_state["doc"] is not doc:
             text = doc.norm.text
             self._doc_state = {"doc": doc, "subjects": find_subjects(text), "congress": congress_level(text),
-                               "anchors": [], "pending": [], "listed": [], "headers": place_headers(text, context_of(doc))}
+                               "anchors": [], "pending": [], "named": [], "listed": [],
+                               "headers": place_headers(text, context_of(doc))}
         return self._doc_state
 
     # -- speaker lines (used by the sectioner) ---------------------------------------------
