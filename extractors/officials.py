@@ -16,7 +16,7 @@ import regex
 
 from .base import Extractor, NamedPattern
 from .biographies import BiographyRules, biography_sources
-from .changes import DATE_RANGE, congress_level, find_subjects, verb_regex
+from .changes import DATE_RANGE, congress_level, find_subjects, verb_regex, verbs
 from .context import PlaceContext, home_context
 from .facts import Holding, Place, PreparedDocument
 from .gazetteer import gazetteer
@@ -27,7 +27,7 @@ from .official_changes import CLAUSE_OPENERS, ChangeRules, change_sources
 from .post_build import former
 from .posts import post_grammar
 
-NAME_GAP = r"[ ]{0,3}"
+NAME_GAP = r"(?:[ ]{0,3}|包括[：:]?)"     # "其余市委常委包括A、B"
 LISTING = ("post_then_name", "elided_then_name")    # rules whose posts a later list may share
 STATUS_RANK = {"takes-up": 3, "leaves": 2, "proposed": 1, "holds": 0}
 # Every post ends in one of these within a few characters: checking that first keeps the big
@@ -95,7 +95,11 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
     def _post_then_name(self, doc, ctx, m):
         status = "leaves" if m.group("former") else "holds"
         people = [clean_name(m.group("name")), *(clean_name(x) for x in m.captures("more"))]
-        for post, written, concurrent in post_grammar().parse_list(m.group("posts"), ctx):
+        posts = m.group("posts")
+        if _after_verb(doc.norm.text, m.start()):
+            # "…担任省委常委，副省长A": the posts before the comma are the verb's object
+            posts = regex.split(r"[，,]", posts)[-1]
+        for post, written, concurrent in post_grammar().parse_list(posts, ctx):
             for person in people:
                 yield person, post, written, "leaves" if former(written, post) else status, concurrent, None
 
@@ -159,6 +163,11 @@ def place_headers(text: str, ctx: PlaceContext) -> list[tuple[int, Place]]:
         if place is not None:
             out.append((m.start(), place))
     return out
+
+
+def _after_verb(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos]
+    return any(before.endswith(v) for v in (*verbs(), "为", "是")) if before else False
 
 
 def context_of(doc: PreparedDocument) -> PlaceContext:

@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from .context import PlaceContext
-from .facts import Organization, Place, Post
+from .facts import Organization, Place, Post, ascii_key
 from .gazetteer import Gazetteer, gazetteer
 from .lexicon import alternation, table
 from .post_build import LEVEL_OF_KIND, WRITTEN_BODIES, PostBuilder, grammar_words, level_of, load_bodies
@@ -24,6 +24,7 @@ SEPARATOR = r"[、，,]"
 CONJUNCTIONS = "和及与"          # also join posts after a role: "省委委员、常委和市委书记"
 REMARK = r"(?:[（(][^（()）\n]{1,30}[）)])"
 MAX_CHAIN = 3
+SESSION = "(?:第?[一二三四五六七八九十]{1,3}届)?"     # 十二届全国人大常委会委员长
 OPEN_ROLES = ("副总指挥", "总指挥", "副指挥长", "指挥长", "总河长", "河长", "林长", "路长")
 
 
@@ -32,7 +33,7 @@ class PostGrammar:
         self.gaz = gaz
         self.bodies = load_bodies()
         self.build = PostBuilder()
-        self.national = [(regex.compile(f"(?:{r['body']})(?P<role>{alternation(r['roles'].split('|'))})"),
+        self.national = [(regex.compile(f"{SESSION}(?P<body>{r['body']})(?P<role>{alternation(r['roles'].split('|'))})", regex.V1),
                           Organization(r["organization_id"], r["organization"], "central"))
                          for r in table("national_bodies.tsv")]
         self.role_ends = regex.escape("".join(sorted({r[-1] for b in self.bodies for r in b.roles})))
@@ -145,13 +146,16 @@ class PostGrammar:
         for pattern, org in self.national:
             m = pattern.fullmatch(text)
             if m:
-                return self.build.post(org, m.group("role"), text)
+                if org.label == "*":        # a ministry or commission, named as written
+                    body = m.group("body").removeprefix("国务院")
+                    org = Organization(f"{org.key}-{ascii_key(body, 10)}", body, "central")
+                return self.build.post(org, m.group("role"), org.label + m.group("role"))
         return None
 
     def _elided(self, text: str, previous: Post) -> Post | None:
         org = previous.org.parent or previous.org
-        if org.kind == "central":
-            return None
+        if org.kind == "central":          # 财政部党组书记、部长
+            return self._national(org.label + text)
         if self.open.fullmatch(text):          # "区委书记、…指挥部指挥长": the place's task force
             role = next(r for r in OPEN_ROLES if text.endswith(r))
             return self.build.open_post(org, text, role)
