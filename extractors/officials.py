@@ -27,7 +27,7 @@ from .official_changes import CLAUSE_OPENERS, ChangeRules, change_sources
 from .post_build import former
 from .posts import post_grammar
 
-NAME_GAP = r"(?:[ ]{0,3}|包括[：:]?)"     # "其余市委常委包括A、B"
+NAME_GAP = r"(?:包括[：:]?|[ ]{0,3})"     # "其余市委常委包括A、B"
 LISTING = ("post_then_name", "elided_then_name")    # rules whose posts a later list may share
 STATUS_RANK = {"takes-up": 3, "leaves": 2, "proposed": 1, "holds": 0}
 # Every post ends in one of these within a few characters: checking that first keeps the big

@@ -116,7 +116,8 @@ class PostBuilder:
             dept = _dept_name(m)
             if role == "成员" and not m.group("sub"):
                 return None
-            return self.department_post(self.department(place, written, dept, body.kind), m.group("sub"), role)
+            level = m.groupdict().get("level") or ""
+            return self.department_post(self.department(place, written, dept, body.kind, level), m.group("sub"), role)
         sub = m.groupdict().get("sub")
         org = self.place_org(place, written, body)
         if sub:                    # 县政府党组书记: the government's party group
@@ -150,12 +151,18 @@ class PostBuilder:
             suffix = "党委"
         return Organization(f"{place.id}-{_slug(body.kind)}", name + suffix, body.kind, place)
 
-    def department(self, place: Place | None, written: str, dept: str, kind: str = "department") -> Organization:
-        """A department or company of a place, labelled as written (武汉团市委, 湖南行政学院)
-        and keyed by the place, so that every form of its name is one organization."""
+    def department(self, place: Place | None, written: str, dept: str, kind: str = "department",
+                   level: str = "") -> Organization:
+        """A department or company of a place, labelled as written (武汉团市委, 宁夏区委组织部,
+        湖南行政学院) and keyed by the place, so that every form of its name is one organization."""
         canonical = (place.name if place is not None else written) + dept
         key = f"{place.id if place is not None else 'unresolved'}-dept-{ascii_key(canonical, 10)}"
-        return Organization(key, (written or canonical[: -len(dept)]) + dept, kind, place)
+        if not written:
+            written = canonical[: -len(dept)]
+        elif not written.endswith(level):       # 宁夏 + 区委组织部, but 贵州省 + 委组织部
+            written += level
+        label = written + dept
+        return Organization(key, label, kind, place)
 
     def open_post(self, org: Organization, text: str, role: str) -> Post:
         """A task force's or a river's post of the place of `org`, named as written."""
