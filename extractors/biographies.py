@@ -57,10 +57,10 @@ class BiographyRules:
 
     def _career_table(self, doc, ctx, m):
         """Each entry is a holder of the heading's post over a period: 'holds' when the period
-        runs to now (至今), else a past tenure ('leaves', dated by its start)."""
+        runs to now (至今), else an earlier one ('held', dated by its start)."""
         posts = post_grammar().parse_list((m.group("place") or "") + m.group("posts"), ctx)
         for e in _entry_regex().finditer(m.group("entries")):
-            status = "holds" if regex.search(r"至今|今$", e.group("range")) else "leaves"
+            status = "holds" if regex.search(r"至今|今$", e.group("range")) else "held"
             for post, written, remark in posts:
                 yield e.group("name"), post, written, status, remark, iso_date(e.group("date"))
 

@@ -29,7 +29,7 @@ VOTE = r"(?:选举产生|选举|推选|补选|增选|增补|选出)"
 LISTED = r"\p{Han}{2,4}"
 # The verb before a post that stands before its holder, and the status it gives.
 TITLE_VERBS = {"拟任": "proposed", "拟提名为": "proposed", "新任": "takes-up", "新当选的": "takes-up",
-               "新当选": "takes-up", "时任": "leaves", "原任": "leaves", "曾任": "leaves", "现任": "holds"}
+               "新当选": "takes-up", "时任": "held", "原任": "held", "曾任": "held", "现任": "holds"}
 # The elective posts an assembly fills when its report leaves out the place ("人民政府市长").
 ASSEMBLY_POST = r"(?:人民政府|人大常委会|人民代表大会常务委员会|政府)?(?:副)?(?:市长|县长|区长|州长|省长|主任|主席|院长|检察长)"
 

@@ -26,7 +26,7 @@ from .official_changes import CLAUSE_OPENERS, ChangeRules, change_sources
 from .posts import post_grammar
 
 NAME_GAP = r"[ ]{0,3}"
-STATUS_RANK = {"takes-up": 3, "leaves": 2, "proposed": 1, "holds": 0}
+STATUS_RANK = {"takes-up": 3, "leaves": 2, "held": 2, "proposed": 1, "holds": 0}
 # Every post ends in one of these within a few characters: checking that first keeps the big
 # place alternation from being tried at every character of the text.
 POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|代表|常委|总理))"
@@ -44,7 +44,7 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
         posts, name, names, left = post_grammar().list_regex(), name_regex(), names_regex(), left_boundary()
         after = alternation(words("after_name_words.txt"))
         national = alternation(row["post"] for row in table("national_posts.tsv"))
-        verb, change = verb_regex(), verb_regex("takes-up", "leaves", "proposed", "holds")
+        verb, change = verb_regex(), verb_regex("takes-up", "leaves", "proposed", "holds", "held")
         date = rf"(?:{DATE_RANGE}[，, ]*)"
         sources = {
             "post_then_name": rf"{POST_AHEAD}(?<!名誉|荣誉)(?P<former>原)?(?P<posts>{posts}){NAME_GAP}(?P<name>{name})"
