@@ -22,18 +22,21 @@ from .facts import Holding, Place, PreparedDocument
 from .gazetteer import gazetteer
 from .lexicon import alternation, table, words
 from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex
+from .list_rules import ListRules, list_anchors, list_sources
 from .official_changes import CLAUSE_OPENERS, ChangeRules, change_sources
+from .post_build import former
 from .posts import post_grammar
 
 NAME_GAP = r"[ ]{0,3}"
+LISTING = ("post_then_name", "elided_then_name")    # rules whose posts a later list may share
 STATUS_RANK = {"takes-up": 3, "leaves": 2, "held": 2, "proposed": 1, "holds": 0}
 # Every post ends in one of these within a few characters: checking that first keeps the big
 # place alternation from being tried at every character of the text.
-POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|代表|常委|总理))"
+POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|成员|代表|常委|总理))"
 TITLE_AFTER = r"(?=[，,。：:、“”\s（(]|表示|说|建议|指出|认为|提出|介绍|告诉|坦言|感慨|发言|呼吁|谈到|直言|提交|带来|的|$)"
 
 
-class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
+class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
     name = "officials"
     _doc_state: dict | None = None      # per-document lookups, rebuilt for each document
     emits = ("PostObservation", "holder", "post", "Person", "org:Post", "org:holds", "org:postIn",
@@ -51,6 +54,7 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
                               rf"(?:、(?P<more>{name})(?=[、，,。；;：:\s）)]|等|{after}))*",
             "name_then_national_post": rf"(?P<name>{name_before_regex()})(?P<national>{national})",
             "name_then_title": rf"{left}(?P<name>{name_before_regex()})(?P<title>代表|委员){TITLE_AFTER}",
+            **list_sources(posts, name, name_before_regex(), left, after),
             **change_sources({"posts": posts, "name": name, "names": names, "left": left, "verb": verb,
                               "date": date, "after": after, "place": post_grammar().place_alt,
                               "last": post_grammar().last_characters()}),
@@ -60,8 +64,8 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
         surnames = "".join(sorted({w[0] for w in words("surnames.txt")}))
         anchor = regex.compile(rf"[{regex.escape(post_grammar().last_characters())}]"
                                rf"(?={NAME_GAP}[{regex.escape(surnames)}])")
-        return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchor if k == "post_then_name" else None)
-                     for k, v in sources.items())
+        anchors = {"post_then_name": anchor, **list_anchors()}
+        return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchors.get(k)) for k, v in sources.items())
 
     def patterns(self):
         return self._patterns
@@ -79,6 +83,8 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
         people = set()
         for person, post, written, status, concurrent, date in handler(doc, ctx, match):
             people.add(person)
+            if pattern.name in LISTING:
+                self._state(doc)["listed"].append((match.start(), match.end(), person, post))
             yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date)
         if people and pattern.name in CLAUSE_OPENERS:
             self._state(doc)["named"].append((match.start(), match.end()))
@@ -91,7 +97,7 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
         people = [clean_name(m.group("name")), *(clean_name(x) for x in m.captures("more"))]
         for post, written, concurrent in post_grammar().parse_list(m.group("posts"), ctx):
             for person in people:
-                yield person, post, written, status, concurrent, None
+                yield person, post, written, "leaves" if former(written, post) else status, concurrent, None
 
     def _name_then_national_post(self, doc, ctx, m):
         row = next(r for r in table("national_posts.tsv") if r["post"] == m.group("national"))
@@ -123,7 +129,7 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
         if self._doc_state is None or self._doc_state["doc"] is not doc:
             text = doc.norm.text
             self._doc_state = {"doc": doc, "subjects": find_subjects(text), "congress": congress_level(text),
-                               "anchors": [], "pending": [], "named": [],
+                               "anchors": [], "pending": [], "named": [], "listed": [],
                                "headers": place_headers(text, context_of(doc))}
         return self._doc_state
 
