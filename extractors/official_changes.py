@@ -7,10 +7,13 @@ data/change_verbs.tsv. `OfficialsExtractor` mixes these handlers in; each yields
 (person, post, as written, status, concurrent, date)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
-from .changes import heading_status, iso_date, verbs
-from .names import split_names
+from .biographies import clauses
+from .changes import heading_status, iso_date, verb_regex, verbs
+from .names import name_regex, split_names
 from .posts import post_grammar
 
 # Rules whose clause names one person that a following clause without a name continues.
@@ -162,13 +165,29 @@ def _with_body(head: str, last: str) -> str:
     return head + rest
 
 
+def own_posts(m) -> str:
+    """The matched post list up to where another clause starts: a new verb ("…区长，后任…")
+    or the posts of the next person ("A已任甲,乙、丙B已任…": 乙、丙 are B's)."""
+    posts = clauses("", m.group("posts"))[0][1]
+    if posts == m.group("posts") and _NEXT_NAME().match(m.string, m.end("posts")):
+        cut = max(posts.rfind("，"), posts.rfind(","))
+        if cut > 0:
+            posts = posts[:cut]
+    return posts
+
+
+@lru_cache(maxsize=1)
+def _NEXT_NAME() -> regex.Pattern:
+    return regex.compile(rf"[ ]{{0,3}}{name_regex()}(?:同志)?(?:已|[，,。、]|{verb_regex()})", regex.V1)
+
+
 def pairs(m, ctx, status: str, concurrent: bool, date: str | None, names: str | None = None):
     """People × posts; with 分别 ("respectively") the n-th person takes the n-th post, and a
     list whose lengths differ says nothing rather than something wrong."""
     people = split_names(names or m.group("names"))
     if m.groupdict().get("also"):
         people += split_names(m.group("also"))
-    posts = post_grammar().parse_list(m.group("posts"), ctx)
+    posts = post_grammar().parse_list(own_posts(m), ctx)
     if m.groupdict().get("resp"):
         if len(people) != len(posts):
             return

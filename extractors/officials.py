@@ -23,7 +23,7 @@ from .gazetteer import gazetteer
 from .lexicon import alternation, table, words
 from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex
 from .list_rules import ListRules, list_anchors, list_sources
-from .official_changes import CLAUSE_OPENERS, ChangeRules, change_sources
+from .official_changes import CLAUSE_OPENERS, ChangeRules, change_sources, own_posts
 from .post_build import former
 from .posts import post_grammar
 
@@ -87,7 +87,9 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
                 self._state(doc)["listed"].append((match.start(), match.end(), person, post))
             yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date)
         if people and pattern.name in CLAUSE_OPENERS:
-            self._state(doc)["named"].append((match.start(), match.end()))
+            # up to the end of the posts the rule used: a later clause it ran into is not its own
+            used = match.start("posts") + len(own_posts(match)) if "posts" in match.re.groupindex else match.end()
+            self._state(doc)["named"].append((match.start(), used))
         if len(people) == 1 and pattern.name in CLAUSE_OPENERS:
             self._state(doc)["anchors"].append((match.end(), people.pop()))
 

@@ -67,6 +67,13 @@ def test_biographies(text, expected):
     assert found(text) == expected
 
 
+def test_a_post_list_stops_at_the_next_clause_and_the_next_person():
+    assert found("张三任宜都市市长，后任宜昌市副市长。") == [("张三", "宜昌市副市长", "takes-up"), ("张三", "宜都市长", "takes-up")]
+    got = found("刘明已出任湖北省政协党组书记,宜昌市委副书记、市长陈亮已任湖北省政协党组成员。")
+    assert ("刘明", "湖北省政协党组书记", "takes-up") in got
+    assert not any(person == "刘明" and post.startswith("宜昌") for person, post, _ in got)
+
+
 def test_post_includes_names():
     got = set(found("宜昌市委常委包括王一鸣、李东、赵刚。"))
     assert {("李东", "宜昌市委常委", "holds"), ("王一鸣", "宜昌市委常委", "holds"), ("赵刚", "宜昌市委常委", "holds")} <= got
