@@ -23,7 +23,7 @@ from .gazetteer import gazetteer
 from .lexicon import alternation, table, words
 from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex
 from .list_rules import ListRules, list_anchors, list_sources
-from .official_changes import CLAUSE_OPENERS, ChangeRules, change_sources, own_posts
+from .official_changes import CLAUSE_OPENERS, ChangeRules, change_anchors, change_sources, own_posts
 from .post_build import former
 from .posts import post_grammar
 
@@ -64,7 +64,7 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
         surnames = "".join(sorted({w[0] for w in words("surnames.txt")}))
         anchor = regex.compile(rf"[{regex.escape(post_grammar().last_characters())}]"
                                rf"(?={NAME_GAP}[{regex.escape(surnames)}])")
-        anchors = {"post_then_name": anchor, **list_anchors()}
+        anchors = {"post_then_name": anchor, **list_anchors(), **change_anchors()}
         return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchors.get(k)) for k, v in sources.items())
 
     def patterns(self):
