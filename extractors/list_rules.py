@@ -29,7 +29,7 @@ def list_sources(posts: str, name: str, name_before: str, left: str, after: str)
 
 
 def list_anchors() -> dict[str, regex.Pattern]:
-    return {"elided_then_name": regex.compile(rf"[，,；;](?={alternation(ALONE)})"),
+    return {"elided_then_name": regex.compile(alternation(ALONE)),
             "names_then_shared_post": regex.compile("等")}
 
 

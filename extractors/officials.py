@@ -16,7 +16,7 @@ import regex
 
 from .base import Extractor, NamedPattern
 from .biographies import BiographyRules, biography_sources
-from .changes import DATE_RANGE, congress_level, find_subjects, verb_regex
+from .changes import DATE_RANGE, congress_level, find_subjects, verb_regex, verbs
 from .context import PlaceContext, home_context
 from .facts import Holding, Place, PreparedDocument
 from .gazetteer import gazetteer
@@ -27,12 +27,12 @@ from .official_changes import CLAUSE_OPENERS, ChangeRules, change_anchors, chang
 from .post_build import former
 from .posts import post_grammar
 
-NAME_GAP = r"[ ]{0,3}"
+NAME_GAP = r"(?:包括[：:]?|[ ]{0,3})"     # "其余市委常委包括A、B"
 LISTING = ("post_then_name", "elided_then_name")    # rules whose posts a later list may share
 STATUS_RANK = {"takes-up": 3, "leaves": 2, "held": 2, "proposed": 1, "holds": 0}
 # Every post ends in one of these within a few characters: checking that first keeps the big
 # place alternation from being tried at every character of the text.
-POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|成员|代表|常委|总理))"
+POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|成员|代表|常委|总理|董事|经理|总裁|监事|总指挥))"
 TITLE_AFTER = r"(?=[，,。：:、“”\s（(]|表示|说|建议|指出|认为|提出|介绍|告诉|坦言|感慨|发言|呼吁|谈到|直言|提交|带来|的|$)"
 
 
@@ -97,7 +97,11 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
     def _post_then_name(self, doc, ctx, m):
         status = "leaves" if m.group("former") else "holds"
         people = [clean_name(m.group("name")), *(clean_name(x) for x in m.captures("more"))]
-        for post, written, concurrent in post_grammar().parse_list(m.group("posts"), ctx):
+        posts = m.group("posts")
+        if _after_verb(doc.norm.text, m.start()):
+            # "…担任省委常委，副省长A": the posts before the comma are the verb's object
+            posts = regex.split(r"[，,]", posts)[-1]
+        for post, written, concurrent in post_grammar().parse_list(posts, ctx):
             for person in people:
                 yield person, post, written, "leaves" if former(written, post) else status, concurrent, None
 
@@ -161,6 +165,11 @@ def place_headers(text: str, ctx: PlaceContext) -> list[tuple[int, Place]]:
         if place is not None:
             out.append((m.start(), place))
     return out
+
+
+def _after_verb(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos]
+    return any(before.endswith(v) for v in (*verbs(), "为", "是")) if before else False
 
 
 def context_of(doc: PreparedDocument) -> PlaceContext:
