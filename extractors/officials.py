@@ -78,19 +78,20 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
 
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match):
         ctx = self._context_at(doc, match.start())
-        evidence = doc.evidence(match.start(), match.end(), pattern.name)
-        handler = getattr(self, "_" + pattern.name)
+        rule = self.rule_of(pattern.name, match)
+        evidence = doc.evidence(match.start(), match.end(), rule)
+        handler = getattr(self, "_" + rule)
         people = set()
         for person, post, written, status, concurrent, date in handler(doc, ctx, match):
             people.add(person)
-            if pattern.name in LISTING:
+            if rule in LISTING:
                 self._state(doc)["listed"].append((match.start(), match.end(), person, post))
             yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date)
-        if people and pattern.name in CLAUSE_OPENERS:
+        if people and rule in CLAUSE_OPENERS:
             # up to the end of the posts the rule used: a later clause it ran into is not its own
             used = match.start("posts") + len(own_posts(match)) if "posts" in match.re.groupindex else match.end()
             self._state(doc)["named"].append((match.start(), used))
-        if len(people) == 1 and pattern.name in CLAUSE_OPENERS:
+        if len(people) == 1 and rule in CLAUSE_OPENERS:
             self._state(doc)["anchors"].append((match.end(), people.pop()))
 
     # -- one method per pattern: yield (person, post, as written, status, concurrent, date) ---
