@@ -68,7 +68,7 @@ class PostGrammar:
         # after a separator only (a full scan for them would cost every pattern dearly): a
         # zone the gazetteer does not list ("、金钟经开区管委会主任"), a task force's post
         zone_bodies = "|".join(b.placed for b in self.bodies if b.kind in ZONE_BODIES)
-        zoned = f"(?:{self.place_alt})?{self.words['zone']}(?:{zone_bodies})"
+        zoned = f"{self.words['zone']}(?:{zone_bodies})"
         opened = self.words["open"]
         return rf"(?:{item}){REMARK}?(?:{self.separator}(?:{item}|{zoned}|{elided}|{opened}){REMARK}?)*"
 
