@@ -30,11 +30,25 @@ class Body:
     label: str
     roles: tuple[str, ...]
     role_prefix: str
+    own_roles: tuple[str, ...] = ()     # roles of the body itself (not of a party group in it)
 
 
 @lru_cache(maxsize=1)
 def grammar_words() -> dict[str, str]:
     return {row["name"]: row["pattern"] for row in table("level_words.tsv")}
+
+
+# "区人大常委会原主任": a former holder, written with 原 right before the role.
+FORMER = "(?:原)?"
+
+
+def former(written: str, post: Post) -> bool:
+    """Whether a post as written names its former holder (原 right before the role)."""
+    role = post.role
+    for prefix in ("党工委", "党组", "党委"):
+        if role.startswith(prefix) and not written.endswith(role):
+            role = role[len(prefix):]
+    return written.endswith("原" + role)
 
 
 def _plain(source: str) -> str:
@@ -45,22 +59,29 @@ def load_bodies() -> list[Body]:
     words = grammar_words()
     level, dept = words["level"], words["dept"]
     subs = alternation(row["body"] for row in table("sub_bodies.tsv"))
+    sub_roles = tuple(dict.fromkeys(r for row in table("sub_bodies.tsv") for r in row["roles"].split("|") if r))
     bodies = []
     for row in table("place_bodies.tsv"):
         roles = tuple(r for r in row["roles"].split("|") if r)
         body = row["body"].replace("{DEPT}", f"(?P<dept>{dept})(?P<sub>{subs})?")
+        if "{SUB}" in body:       # "政协党组书记": the party group's roles are the body's too
+            body = body.replace("{SUB}", f"(?P<sub>{subs})")
+            roles = tuple(dict.fromkeys(roles + sub_roles))
         role_alt = alternation(roles)
-        full = body.replace("{L}", f"(?P<level>{level})") + f"(?P<role>{role_alt})"
+        full = body.replace("{L}", f"(?P<level>{level})") + f"{FORMER}(?P<role>{role_alt})"
         bare = None
         if "{L}" in row["body"]:
             required = body.replace("{L}?", f"(?P<level>{level})")
-            bare = required + f"(?:{role_alt})"
+            bare = required + f"{FORMER}(?:{role_alt})"
             if row["kind"] == "government":
-                heads = alternation(r for r in roles if r.endswith("长") and r != "秘书长")
-                bare = f"(?:(?:{level})(?:人民)?政府)?(?:{heads})|(?:{level})(?:人民)?政府(?:{role_alt})"
-        bodies.append(Body(regex.compile(full, regex.V1), _plain(body.replace("{L}", f"(?:{level})")) + f"(?:{role_alt})",
+                heads = alternation(r for r in roles if r.endswith("长") and not r.endswith("秘书长"))
+                bare = (f"(?:(?:{level})(?:人民)?政府)?{FORMER}(?:{heads})"
+                        f"|(?:{level})(?:人民)?政府(?:{subs})?{FORMER}(?:{role_alt})")
+        own = tuple(r for r in row["roles"].split("|") if r)
+        placed = _plain(body.replace("{L}", f"(?:{level})")) + f"{FORMER}(?:{role_alt})"
+        bodies.append(Body(regex.compile(full, regex.V1), placed,
                            _plain(bare) if bare else None, row["kind"], row["label"], roles,
-                           row.get("role_prefix", "") or ""))
+                           row.get("role_prefix", "") or "", own))
     return bodies
 
 
@@ -90,12 +111,22 @@ class PostBuilder:
         role = m.group("role")
         if body.kind == "department":
             return self.department_post(self.department(place, written, _dept_name(m)), m.group("sub"), role)
-        return self.role_post(self.place_org(place, written, body), written, body, role)
+        sub = m.groupdict().get("sub")
+        org = self.place_org(place, written, body)
+        if sub:                    # 县政府党组书记: the government's party group
+            if role not in self.subs[sub]["roles"].split("|"):
+                return None
+            return self.department_post(org, sub, role)
+        if role not in body.own_roles:
+            return None
+        return self.role_post(org, written, body, role)
 
     def role_post(self, org: Organization, written: str, body: Body, role: str) -> Post:
         """Another role of the same organization, written alone after a post of it."""
         if body.kind == "government":
             name = org.place.name if org.place is not None else written
+            if role.endswith("秘书长"):          # the government's secretary-general, not the place's
+                return self.post(org, role, org.label + role)
             if name[-1:] in "市省" and role.startswith(name[-1]):
                 name = name[:-1]
             return self.post(org, role, name + role)

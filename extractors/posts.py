@@ -21,6 +21,7 @@ from .lexicon import alternation, table
 from .post_build import LEVEL_OF_KIND, PostBuilder, grammar_words, level_of, load_bodies
 
 SEPARATOR = r"[、，,]"
+CONJUNCTIONS = "和及与"          # also join posts after a role: "省委委员、常委和市委书记"
 REMARK = r"(?:[（(][^（()）\n]{1,30}[）)])"
 MAX_CHAIN = 3
 
@@ -33,7 +34,13 @@ class PostGrammar:
         self.national = [(regex.compile(f"(?:{r['body']})(?P<role>{alternation(r['roles'].split('|'))})"),
                           Organization(r["organization_id"], r["organization"], "central"))
                          for r in table("national_bodies.tsv")]
-        self.place_alt = alternation(gaz.by_written)
+        self.role_ends = regex.escape("".join(sorted({r[-1] for b in self.bodies for r in b.roles})))
+        # A place whose name starts with a conjunction (和县, 和平区, 与…) is never read right
+        # after a role: "市委常委和县委书记" is 常委 and 县委书记, not 和县.
+        conj = [f for f in gaz.by_written if f[0] in CONJUNCTIONS]
+        self.place_alt = (f"(?:(?<![{self.role_ends}])(?:{alternation(conj)})"
+                          f"|{alternation(f for f in gaz.by_written if f[0] not in CONJUNCTIONS)})")
+        self.separator = rf"(?:{SEPARATOR}|(?<=[{self.role_ends}])[{CONJUNCTIONS}](?=\p{{Han}}))"
         roles = {r for b in self.bodies for r in b.roles}
         self.role_alt = alternation(roles)
         self.words = grammar_words()
@@ -52,7 +59,7 @@ class PostGrammar:
 
     def list_regex(self) -> str:
         item, elided = self.item_regex(), self.elided_regex()
-        return rf"(?:{item}){REMARK}?(?:{SEPARATOR}(?:{item}|{elided}){REMARK}?)*"
+        return rf"(?:{item}){REMARK}?(?:{self.separator}(?:{item}|{elided}){REMARK}?)*"
 
     def last_characters(self) -> str:
         """Every character a post list can end with: the last character of each role the
@@ -65,7 +72,7 @@ class PostGrammar:
     # -- parsing one list ----------------------------------------------------------------
     def parse_list(self, text: str, ctx: PlaceContext) -> list[tuple[Post, str, bool]]:
         """(post, as written, concurrent) for each post in a matched post list."""
-        items = regex.split(rf"(?<={REMARK}|[^（()）]){SEPARATOR}(?![^（(]*[）)])", text)
+        items = regex.split(rf"(?<={REMARK}|[^（()）]){self.separator}(?![^（(]*[）)])", text)
         out: list[tuple[Post, str, bool]] = []
         previous: Post | None = None
         for raw in items:
@@ -144,7 +151,10 @@ class PostGrammar:
                 return self.build.department_post(org, sub, role)
             return None
         written = _written_place(org)
-        same = next((b for b in self.bodies if b.kind == org.kind and text in b.roles), None)
+        sub = next((k for k in self.build.subs if previous.org.parent is not None and previous.org.label.endswith(k)), None)
+        if sub and text in self.build.subs[sub]["roles"].split("|") and text not in ("书记",):
+            return self.build.department_post(org, sub, text)      # "政协党组书记、副书记"
+        same = next((b for b in self.bodies if b.kind == org.kind and text in b.own_roles), None)
         if same is not None:           # "市委委员、常委、书记": the role alone, same body
             return self.build.role_post(org, written, same, text)
         for body in self.bodies:
