@@ -97,8 +97,9 @@ class FigureGrammar:
         level = alternation(vocab.role("level"))
         pre = vocab.alt("lower", "approx", "upper", position="before")
         cmp = alternation(vocab.role("comparison"))
+        manner = alternation(vocab.role("manner"))
         self.left = regex.compile(
-            rf"(?P<phrase>(?:(?!{_DELIM_CLASS}).)*?)(?:{cmp})?(?P<resp>分别)?(?:{cmp})?"
+            rf"(?P<phrase>(?:(?!{_DELIM_CLASS}).)*?)(?:{cmp})?(?P<resp>分别)?(?:{cmp})?(?:{manner})?"
             rf"(?:(?P<verb>{vocab.alt('growth', 'decline')})了?)?(?P<level>{level})?了?(?P<pre>{pre})?$")
         self.earlier = regex.compile(r"[从由](?:(?:19|20)\d{2}年(?:末|底)?)?的?$")
         self.heads = sorted(vocab.role("head"), key=len, reverse=True)

@@ -169,8 +169,8 @@ class AreaResolver:
         """The first place of those kinds up the unit's chain; with no unit, the document's
         own place of that level (PlaceContext)."""
         found = next((p for p in chain if p.kind in kinds), None)
-        if found is not None or chain:
-            return found
+        if found is not None or chain or getattr(self.places, "assumed", False):
+            return found     # a statistic's area is never the home corpus assumed for posts
         place = getattr(self.places, fallback, None)
         return place if place is not None and place.kind in kinds else None
 

@@ -42,6 +42,7 @@ from .metric_sections import SectionContext, reporting_period
 from .periods import DocumentYears, document_year_period, resolve
 
 MAX_METRIC_LENGTH = 24
+LIST_REACH = 400           # how far back in its paragraph a list opener (目标是：) reaches
 _SENTENCE = regex.compile(r"[^。！？!?\n]+")
 _DIGIT = regex.compile(r"\d")
 _SCOPE_AFTER = regex.compile(r"\s*[（(](?P<scope>[^（）()]{2,4})[）)]")
@@ -145,6 +146,8 @@ class MetricsExtractor(Extractor):
             return None
         before = self._before(sentence.text, member)[floor:]
         kind = self._kind(before)
+        if kind == "actual" and not floor:
+            kind = self._list_kind(doc.norm.text, sentence.origin[0])
         value = Decimal(fig.number.replace(",", ""))
         start, end = sentence.span(*member.span)
         skip = member.skip if member.rule != "from" else None
@@ -234,6 +237,21 @@ class MetricsExtractor(Extractor):
         if last in v.role("estimate"):
             return "estimate"
         return "plan" if last in v.role("plan") else "target"
+
+    @cached_property
+    def _list_opener(self) -> regex.Pattern:
+        v = vocabulary()
+        words = [w.rstrip("：:") for w in (*v.role("target"), *v.role("plan"))]
+        return regex.compile(rf"(?:{alternation(words)})[是为]?[：:]")
+
+    def _list_kind(self, text: str, sentence_start: int) -> str:
+        """The kind a list opened earlier in the paragraph gives a sentence naming none: the
+        items after "主要预期目标是：" stay targets past a full stop inside the list."""
+        start = max(text.rfind("\n", 0, sentence_start) + 1, sentence_start - LIST_REACH)
+        openers = list(self._list_opener.finditer(text, start, sentence_start))
+        if not openers:
+            return "actual"
+        return self._kind(openers[-1].group())
 
     def _scope(self, doc: PreparedDocument, before: str, norm_end: int) -> str | None:
         scopes = vocabulary().role("scope")

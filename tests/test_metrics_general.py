@@ -1,0 +1,96 @@
+"""Headline figures in shapes the first fixtures did not have: growth-only statistics after
+该区/该县, a target list introduced by a dash or continued past a stray full stop, 实际增长,
+exports, and pages whose area nobody can tell (never the home corpus). Every sentence here was
+written for these tests (places and numbers invented)."""
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cadregraph.documents.model import DocDate, Document
+from cadregraph.extractors.metrics import MetricsExtractor
+from cadregraph.extractors.prepare import prepare
+
+EXTRACTOR = MetricsExtractor()
+
+
+def metrics(text: str, date: str | None = "2024-10-25", title: str | None = None, source: str | None = None):
+    doc = Document(doc_id="g", name="g.txt", path=Path("g.txt"), text=text, encoding="utf-8",
+                   sha256=hashlib.sha256(text.encode()).hexdigest(), title=title, source=source,
+                   date=DocDate(date, "metadata" if date else "unknown"))
+    return list(EXTRACTOR.extract(prepare(doc)))
+
+
+def rows(text: str, **kw):
+    return [(m.area.name, m.indicator or m.metric, m.value, m.unit, m.growth) for m in metrics(text, **kw)]
+
+
+def d(x: str) -> Decimal:
+    return Decimal(x)
+
+
+# ---------------------------------------------------------------- growth-only, 该区 / 该县
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    ("上半年，该市地区生产总值同比增长6.1%，高于全省0.9个百分点，增速居全省第4位。\n"
+     "该市固定资产投资同比增长4%。\n", "邵东市上半年经济运行情况",
+     [("邵东市", "gdp", d("6.1"), "%", True), ("邵东市", "fixed_asset_investment", d("4"), "%", True)]),
+    ("前三季度，该县规模以上工业增加值同比增长11.3%。该县社会消费品零售总额增长7.5%。\n", "桐庐县经济运行稳中向好",
+     [("桐庐县", "industrial_value_added", d("11.3"), "%", True), ("桐庐县", "retail_sales", d("7.5"), "%", True)]),
+    ("一季度，全旗地区生产总值同比增长5.4%。\n", "达拉特旗一季度经济运行",
+     [("达拉特旗", "gdp", d("5.4"), "%", True)]),
+])
+def test_growth_only_figures_after_an_area_word(text, title, expected):
+    assert rows(text, title=title) == expected
+
+
+def test_a_rank_after_a_growth_is_no_figure():
+    found = rows("该区规上服务业营业收入增速位居全市第3位。\n", title="鼓楼区经济简况")
+    assert found == []
+
+
+# ---------------------------------------------------------------- no area: never the home corpus
+
+
+@pytest.mark.parametrize("text", [
+    "前三季度，全市规模以上工业增加值同比增长5.2%，全市实现社会消费品零售总额188.6亿元。\n",
+    "今年以来，全县地区生产总值增长4.9%。\n",
+    "全区固定资产投资同比增长3.1%。\n",
+])
+def test_a_page_naming_no_place_gives_no_area(text):
+    assert rows(text) == []
+    assert rows(text, source="https://epaper.example.com/html/2024-10/26/content_1.htm") == []
+
+
+# ---------------------------------------------------------------- target lists
+
+
+def test_a_dash_opens_the_target_list():
+    text = ("绵阳市人民政府市长在政府工作报告中提出今年主要预期目标——地区生产总值增长6%左右，"
+            "一般公共预算收入增长5%，外贸出口增长9%。\n")
+    found = metrics(text, date="2024-01-20")
+    assert [(m.area.name, m.indicator, m.value, m.kind) for m in found] == [
+        ("绵阳市", "gdp", d("6"), "target"), ("绵阳市", "general_budget_revenue", d("5"), "target"),
+        ("绵阳市", "exports", d("9"), "target")]
+    assert found[0].qualifier == "approximate"
+
+
+def test_a_target_list_continues_past_a_stray_full_stop():
+    text = ("2024年芜湖市经济社会发展的主要预期目标是：地区生产总值增长6.5%；城镇登记失业率控制在4.5%以内。"
+            "城镇居民人均可支配收入实际增长6%，农村居民人均可支配收入实际增长7%。\n")
+    found = metrics(text, date="2024-01-18")
+    assert [(m.indicator, m.value, m.growth, m.kind) for m in found] == [
+        ("gdp", d("6.5"), True, "target"), ("registered_unemployment_rate", d("4.5"), False, "target"),
+        ("urban_income", d("6"), True, "target"), ("rural_income", d("7"), True, "target")]
+    # a new paragraph is no longer the list
+    later = text + "全年城镇居民人均可支配收入实际增长5.1%。\n"
+    assert metrics(later, date="2024-01-18")[-1].kind == "actual"
+
+
+def test_exports_are_not_imports_and_exports():
+    found = rows("一季度，泉州市外贸出口增长12.4%，进出口总值增长8.8%。\n")
+    assert found == [("泉州市", "exports", d("12.4"), "%", True), ("泉州市", "import_export", d("8.8"), "%", True)]
