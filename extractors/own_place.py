@@ -20,6 +20,7 @@ import regex
 from .facts import Place
 from .gazetteer import PREFECTURAL, PROVINCIAL, Gazetteer
 from .site_hosts import host_place
+from .site_paths import path_place
 
 if TYPE_CHECKING:
     from .context import PlaceContext
@@ -44,7 +45,8 @@ def own_place(text: str, title: str | None, source: str | None, gaz: Gazetteer,
         # a city's paper whose text is about one of its counties speaks for that county
         return county if county is not None and gaz.is_within(county, own) else own
     inferred = [county, counted.city, deepest_place(text[:OPENING_CHARS], gaz, named), counted.province]
-    return next((p for p in inferred if p is not None), None)
+    found = next((p for p in inferred if p is not None), None)
+    return found if found is not None else path_place(source, text, gaz, named)   # site_paths.py
 
 
 def masthead_place(text: str, gaz: Gazetteer, named=frozenset()) -> Place | None:

@@ -94,3 +94,48 @@ def test_a_target_list_continues_past_a_stray_full_stop():
 def test_exports_are_not_imports_and_exports():
     found = rows("一季度，泉州市外贸出口增长12.4%，进出口总值增长8.8%。\n")
     assert found == [("泉州市", "exports", d("12.4"), "%", True), ("泉州市", "import_export", d("8.8"), "%", True)]
+
+
+# ---------------------------------------------------------------- area only from the site
+
+
+def test_a_county_paper_named_today_x_speaks_for_its_county():
+    text = "本报讯 元至九月，全县完成生产总值38.2亿，增长6.4%；固定资产投资71亿元，增长9.9%。\n"
+    found = metrics(text, date="2021-11-10", source="http://epaper.jinrizhuxi.com/content/2021-11/10/001.html")
+    assert [(m.area.name, m.indicator, m.value, m.unit) for m in found] == [
+        ("竹溪县", "gdp", d("38.2"), "亿元"), ("竹溪县", "gdp", d("6.4"), "%"),
+        ("竹溪县", "fixed_asset_investment", d("71"), "亿元"), ("竹溪县", "fixed_asset_investment", d("9.9"), "%")]
+    assert all(m.period.start == "2021-01" and m.period.end == "2021-09" for m in found)
+
+
+def test_a_county_spelled_in_the_url_path():
+    text = "今年以来，全县实现地区生产总值88.4亿元，同比增长4.2%。\n"
+    source = "https://mirror.example.com/xiuning/c1001/202010/abc.shtml"
+    found = metrics(text, date="2020-10-30", source=source)
+    assert [m.area.name for m in found] == ["休宁县", "休宁县"]
+    # a spelling two counties share (景县, 泾县) says nothing
+    assert metrics(text, date="2020-10-30", source=source.replace("xiuning", "jingxian")) == []
+    # the page speaks as a city, the path names a county: no area
+    assert metrics(text.replace("全县", "全市"), date="2020-10-30", source=source) == []
+    # a path word that spells nothing, or initials, says nothing
+    assert metrics(text, date="2020-10-30", source="https://mirror.example.com/xinwen/c1/a.shtml") == []
+    assert metrics(text, date="2020-10-30", source="https://epaper.example.com/jxrb/2020/10/30/a.html") == []
+
+
+def test_a_prefecture_and_county_in_initials_on_a_government_host():
+    text = "2019年，全县地区生产总值完成312600万元，比上年增长9.1%。\n"
+    found = metrics(text, date="2020-04-02", source="http://www.qdnlp.gov.cn/zwgk/tjgb/a.html")
+    assert [(m.area.name, m.value, m.unit) for m in found] == [("黎平县", d("312600"), "万元"), ("黎平县", d("9.1"), "%")]
+
+
+@pytest.mark.parametrize("written, start, end", [
+    ("元至九月", "2018-01", "2018-09"), ("一至十一月", "2018-01", "2018-11"), ("元月至5月", "2018-01", "2018-05"),
+])
+def test_months_counted_from_january_in_words(written, start, end):
+    found = metrics(f"{written}，全县社会消费品零售总额增长8.8%。\n", date="2018-12-20", title="桐庐县经济运行")
+    assert [(m.period.written, m.period.start, m.period.end) for m in found] == [(written, start, end)]
+
+
+def test_a_unit_before_zhi_is_no_january():
+    found = metrics("全县固定资产投资50万元至9月底完成。\n", date="2018-12-20", title="桐庐县经济运行")
+    assert all(m.period is None or m.period.written != "元至9月" for m in found)
