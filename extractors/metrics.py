@@ -38,7 +38,7 @@ from .lexicon import alternation
 from .metric_areas import AreaResolver
 from .metric_facts import Metric, Period
 from .metric_reading import SentenceReading
-from .metric_sections import SectionContext, reporting_period
+from .metric_sections import SectionContext, opening_period, reporting_period
 from .periods import DocumentYears, document_year_period, resolve
 
 MAX_METRIC_LENGTH = 24
@@ -82,7 +82,7 @@ class MetricsExtractor(Extractor):
     def extract(self, doc: PreparedDocument):
         # What a document tells every figure in it is read once, before the base loop runs.
         self._sections = {id(s): SectionContext(doc, s) for s in doc.sections}
-        self._doc_period = reporting_period(self._sections.values())
+        self._doc_period = reporting_period(self._sections.values()) or opening_period(doc)
         self._areas = AreaResolver(doc)
         self._years = DocumentYears(doc.norm.text)
         self._columns = [(bisect_left(doc.norm.origin, b.start), bisect_left(doc.norm.origin, b.end))
@@ -271,13 +271,19 @@ class MetricsExtractor(Extractor):
         context_year = context.year if context and context.year else self._years.recent(norm_pos, date)
         if mentions:
             return resolve(mentions[-1], date, "actual" if actual else kind, context_year)
-        if not actual:
-            return document_year_period(date)
+        if not actual:       # a plan's year; on an undated page the year its title or opening states
+            return document_year_period(date) or self._inferred(self._doc_period)
         earlier = self._years.paragraph_period(doc.norm.text, sentence_start) if sentence_start is not None else None
         if earlier is not None:
             found = resolve(earlier, date, "actual", context_year)
             return Period(found.written, found.start, found.end, inferred=True, shape=found.shape)
         fallback = context.period if context and context.period else self._doc_period
         if fallback is not None:
-            return Period(fallback.written, fallback.start, fallback.end, inferred=True, shape=fallback.shape)
+            return self._inferred(fallback)
         return self._years.reviewed_year(norm_pos, date)
+
+    @staticmethod
+    def _inferred(period: Period | None) -> Period | None:
+        if period is None:
+            return None
+        return Period(period.written, period.start, period.end, inferred=True, shape=period.shape)

@@ -85,7 +85,7 @@ def deepest_place(title: str, gaz: Gazetteer, named=frozenset()) -> Place | None
 
 
 COUNTY_LEVELS = {"区": ("district",), "县": ("county", "autonomous_county"), "旗": ("banner", "autonomous_banner")}
-_SPEAKING = regex.compile(r"(?:我|全|本)(?P<level>[区县旗])(?![长委])|(?<![\p{Han}])(?P<level>[区县旗])(?:委|政府|人大|政协)")
+_SPEAKING = regex.compile(r"(?:我|全|本|该)(?P<level>[区县旗])(?![长委])|(?<![\p{Han}])(?P<level>[区县旗])(?:委|政府|人大|政协)")
 MIN_SHORT_MENTIONS = 2
 
 

@@ -19,7 +19,7 @@ import regex
 from .lexicon import table
 from .metric_facts import Period
 
-_COMPARED = "比较"
+_COMPARED = "比较与"           # "比上年", "较2019年", "与上年同期相比": a base, not a period
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 

@@ -36,9 +36,9 @@ def d(x: str) -> Decimal:
 
 
 @pytest.mark.parametrize("text, title, expected", [
-    ("上半年，该市地区生产总值同比增长6.1%，高于全省0.9个百分点，增速居全省第4位。\n"
+    ("上半年，该市地区生产总值同比增长6.7%，高于全省0.9个百分点，增速居全省第4位。\n"
      "该市固定资产投资同比增长4%。\n", "邵东市上半年经济运行情况",
-     [("邵东市", "gdp", d("6.1"), "%", True), ("邵东市", "fixed_asset_investment", d("4"), "%", True)]),
+     [("邵东市", "gdp", d("6.7"), "%", True), ("邵东市", "fixed_asset_investment", d("4"), "%", True)]),
     ("前三季度，该县规模以上工业增加值同比增长11.3%。该县社会消费品零售总额增长7.5%。\n", "桐庐县经济运行稳中向好",
      [("桐庐县", "industrial_value_added", d("11.3"), "%", True), ("桐庐县", "retail_sales", d("7.5"), "%", True)]),
     ("一季度，全旗地区生产总值同比增长5.4%。\n", "达拉特旗一季度经济运行",
@@ -80,11 +80,11 @@ def test_a_dash_opens_the_target_list():
 
 
 def test_a_target_list_continues_past_a_stray_full_stop():
-    text = ("2024年芜湖市经济社会发展的主要预期目标是：地区生产总值增长6.5%；城镇登记失业率控制在4.5%以内。"
+    text = ("2024年芜湖市经济社会发展的主要预期目标是：地区生产总值增长6.5%；城镇登记失业率控制在4.6%以内。"
             "城镇居民人均可支配收入实际增长6%，农村居民人均可支配收入实际增长7%。\n")
     found = metrics(text, date="2024-01-18")
     assert [(m.indicator, m.value, m.growth, m.kind) for m in found] == [
-        ("gdp", d("6.5"), True, "target"), ("registered_unemployment_rate", d("4.5"), False, "target"),
+        ("gdp", d("6.5"), True, "target"), ("registered_unemployment_rate", d("4.6"), False, "target"),
         ("urban_income", d("6"), True, "target"), ("rural_income", d("7"), True, "target")]
     # a new paragraph is no longer the list
     later = text + "全年城镇居民人均可支配收入实际增长5.1%。\n"
@@ -139,3 +139,51 @@ def test_months_counted_from_january_in_words(written, start, end):
 def test_a_unit_before_zhi_is_no_january():
     found = metrics("全县固定资产投资50万元至9月底完成。\n", date="2018-12-20", title="桐庐县经济运行")
     assert all(m.period is None or m.period.written != "元至9月" for m in found)
+
+
+# ---------------------------------------------------------------- fiscal namings, comparisons, periods
+
+ZHUZHOU = "株洲市经济运行情况"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全市完成地方级收入45.6亿元，比去年增长3.2%。",
+     [("general_budget_revenue", d("45.6"), False), ("general_budget_revenue", d("3.2"), True)]),
+    ("全市公共财政收入完成89.2亿元。", [("general_budget_revenue", d("89.2"), False)]),
+    ("全市财政总收入完成120.3亿元，其中地方税收收入52亿元。",
+     [("fiscal_revenue", d("120.3"), False), ("tax_revenue", d("52"), False)]),
+    ("全市地区GDP与上年同期相比增长5.2%。", [("gdp", d("5.2"), True)]),
+    ("全市规模以上工业企业增加值增长6.2%。", [("industrial_value_added", d("6.2"), True)]),
+    ("截至9月末，全市金融机构人民币贷款余额3200亿元，较年初增长9%。",
+     [("loans", d("3200"), False), ("loans", d("9"), True)]),
+    # a share of a fiscal figure is no figure of its own
+    ("全市税收收入占一般公共预算收入的比重为71.3%。", []),
+])
+def test_fiscal_namings_and_comparisons(sentence, expected):
+    assert [(i, v, g) for _, i, v, _, g in rows(sentence + "\n", title=ZHUZHOU)] == expected
+
+
+@pytest.mark.parametrize("sentence, written, start, end", [
+    ("今年一至三季度，全市外贸进出口总额增长12%。", "今年一至三季度", "2024-01", "2024-09"),
+    ("1-3季度，全市社零总额增长5%。", "1-3季度", "2024-01", "2024-09"),
+    ("年初以来，全市社零总额增长5%。", "年初以来", "2024-01", "2024-10"),
+    # the base of a comparison is no period
+    ("全市地区生产总值与上年同期相比增长5.2%。", None, None, None),
+])
+def test_period_wordings(sentence, written, start, end):
+    found = metrics(sentence + "\n", title=ZHUZHOU)
+    period = found[0].period
+    assert (period.written, period.start, period.end) == (written, start, end) if written else period is None
+
+
+def test_a_page_without_sections_states_its_period_at_the_top():
+    text = ("本报讯 今年前三季度以来，龙泉驿区上下凝心聚力，主要指标稳中有进。\n"
+            "工业运行平稳。该区规模以上工业增加值同比增长7.7%。\n")
+    found = metrics(text, date="2024-10-28")
+    assert [(m.area.name, m.period.start, m.period.end, m.period.inferred) for m in found] == [
+        ("龙泉驿区", "2024-01", "2024-09", True)]
+
+
+def test_an_undated_target_takes_the_year_of_its_title():
+    found = metrics("主要预期目标是：地区生产总值增长8%。\n", date=None, title="2011年莆田市经济社会发展预期目标")
+    assert [(m.area.name, m.kind, m.period.written, m.period.start) for m in found] == [("莆田市", "target", "2011年", "2011-01")]
