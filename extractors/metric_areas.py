@@ -121,6 +121,8 @@ class AreaResolver:
         self.gaz = gazetteer()
         self.own = document_area(prepared)
         self.places = getattr(prepared, "places", None)
+        # a department's figures are its city's, unless that city is only the home corpus assumed
+        self.city = None if getattr(self.places, "assumed", False) else prepared.city
         self._carried: dict[int, object] = {}
 
     def sentence(self, text: str, periods) -> "SentenceAreas":
@@ -147,7 +149,7 @@ class AreaResolver:
         if isinstance(unit, Place):
             base = unit
         elif isinstance(unit, Organization):
-            base = unit.place or self.prepared.city
+            base = unit.place or self.city
         else:
             base = self.own
         chain = [base, *self.gaz.ancestors(base)] if base is not None else []
@@ -199,7 +201,7 @@ class SentenceAreas:
         if subject is not None:
             return self.resolver.for_level(subject, unit)
         if isinstance(unit, Organization):
-            return self.resolver.prepared.city
+            return self.resolver.city
         if isinstance(unit, Place):
             return unit
         return self.resolver.own

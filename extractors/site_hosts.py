@@ -25,7 +25,7 @@ from .lexicon import table
 SKIP = frozenset("www m 3g 4g 5g wap big5 gb gb2312 en english news gov cn com net org edu info "
                  "mp h5 app epaper paper newspaper e szb dzb bbs home web portal site data".split())
 AFFIXES = ("news", "gov", "zf", "rb", "tv", "rmt", "xw", "ww", "wang", "net", "daily", "ribao", "dj", "wm",
-           "jinri")    # 今日X: a county paper's name
+           "jinri", "wb", "rmzf")    # 今日X: a county paper's name; X晚报; X人民政府
 
 
 @lru_cache(maxsize=1)

@@ -187,3 +187,10 @@ def test_a_page_without_sections_states_its_period_at_the_top():
 def test_an_undated_target_takes_the_year_of_its_title():
     found = metrics("主要预期目标是：地区生产总值增长8%。\n", date=None, title="2011年莆田市经济社会发展预期目标")
     assert [(m.area.name, m.kind, m.period.written, m.period.start) for m in found] == [("莆田市", "target", "2011年", "2011-01")]
+
+
+def test_the_nation_and_an_assumed_home_city_are_no_area():
+    # 我国 names the nation: its figure is left out, the city's kept
+    assert rows("前三季度，我国GDP增长4.8%，全市GDP增长5.3%。\n", title=ZHUZHOU) == [("株洲市", "gdp", d("5.3"), "%", True)]
+    # a department's section on a page naming no place: its city is not the home corpus
+    assert rows("市统计局局长 王明\n前三季度，全市GDP增长5.3%，固定资产投资增长4%。\n") == []
