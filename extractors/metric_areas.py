@@ -149,7 +149,7 @@ class AreaResolver:
         if isinstance(unit, Place):
             base = unit
         elif isinstance(unit, Organization):
-            base = unit.place or self.city
+            base = (unit.place or self.city) if self.city is not None else None
         else:
             base = self.own
         chain = [base, *self.gaz.ancestors(base)] if base is not None else []
