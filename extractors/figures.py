@@ -10,6 +10,8 @@ with a map back to the normalised text). Shapes:
            "城乡居民收入分别增长6%和7%"          a paired qualifier splits into its items
 - from:    "GDP从2017年的2.01万亿元增加到2.9万亿元"  the earlier level (rule "from") and the
                                                  new one (a chain)
+- bare:    "工业增加值由负转正，增长0.8%"          a verb and a rate alone after a clause: the
+                                                 metric the clause before opens with
 A growth rate separated from its level by a clause saying how it was computed ("…亿元，按不变
 价格计算，同比增长6%") still chains. Ranges ("1.5%-12.0%") are no figure at all, nor are
 counts written with a unit and a measure word ("2.88亿片").
@@ -82,6 +84,7 @@ class Member:
 @dataclass
 class _Group:
     figures: list[list[Figure]] = field(default_factory=list)   # segments: one verb each
+    bare: bool = False          # opens with a verb alone: its metric is the clause before
 
 
 class FigureGrammar:
@@ -178,6 +181,8 @@ class FigureGrammar:
                 groups[-1].figures[-1].append(fig)        # next value of a list
             elif not fig.bare:
                 groups.append(_Group([[fig]]))
+            elif fig.verb and fig.sep in ("，", ","):
+                groups.append(_Group([[fig]], bare=True))   # "…工业增加值由负转正，增长0.8%"
             else:       # a bare figure with no figure of a group before it belongs to nothing
                 prev = None
                 continue
@@ -207,7 +212,7 @@ class FigureGrammar:
         if size == 1:
             skip = (first.earlier, first.end) if first.earlier is not None else None
             return [Member(first.phrase, first.phrase_start, seg[0], seg[0].verb, seg[0].decline,
-                           (first.phrase_start, seg[0].end), self._rule(k, seg[0]), skip)
+                           (first.phrase_start, seg[0].end), "bare" if group.bare and k == 0 else self._rule(k, seg[0]), skip)
                     for k, seg in enumerate(group.figures)]
         items = self._pair(text, first, size) or self._items(text, first, size)
         if items is None:

@@ -79,3 +79,18 @@ class SentenceReading:
                         return found
             end = start
         return None
+
+    def clause_topic(self, pos: int):
+        """The indicator the clause right before `pos` opens with ("规上工业增加值由负转正，增长
+        0.8%"), or None: a verb alone takes no metric from further away."""
+        head = self.text[:pos].rstrip("，,")
+        clause = _CLAUSE_SPLIT.split(head)[-1] if head else ""
+        start = len(head) - len(clause)
+        if len(clause) < 2 or any(ch.isdigit() for ch in clause):
+            return None
+        v = vocabulary()
+        for cut in [start, *self.cuts(start, len(head))]:
+            found = v.topic(self.text[cut:len(head)])
+            if found is not None:
+                return found
+        return None

@@ -62,6 +62,7 @@ def reporting_period(contexts) -> Period | None:
 
 
 OPENING_CHARS = 200       # a statistics story states its period in its title or first lines
+_SENTENCE_MARK = regex.compile(r"[，,。；;]")
 
 
 def opening_period(doc: PreparedDocument) -> Period | None:
@@ -70,7 +71,9 @@ def opening_period(doc: PreparedDocument) -> Period | None:
     ("到2025年") is no reporting period."""
     title = getattr(doc.doc, "title", None) or ""
     head = doc.norm.text[:OPENING_CHARS]
-    first_line = head.split("\n", 1)[0] if "\n" in head else head
+    first_line = head.split("\n", 1)[0]
+    if not _SENTENCE_MARK.search(first_line):
+        first_line = ""      # a headline run into the body says nothing of its figures
     for text in (title, first_line):
         mentions = [m for m in find_periods(compact(text, 0, len(text)).text) if m.shape != "until_year"]
         if mentions:

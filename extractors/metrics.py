@@ -182,7 +182,12 @@ class MetricsExtractor(Extractor):
                 # the evidence starts where the metric does; a line run into it says nothing of it
                 member = replace(member, span=(max(member.span[0], cut), member.span[1]))
                 floor = reading.line_start_before(cut)
-        if not core and member.rule != "list":
+        if not core and member.rule == "bare":
+            inherited = reading.clause_topic(member.item_start)
+            if inherited is not None:
+                indicator, rate = inherited[0], rate or inherited[1]
+                core = indicator.label_zh
+        elif not core and member.rule != "list":
             inherited = reading.topic_before(member.item_start)
             if inherited is not None:
                 indicator, rate = inherited[0], rate or inherited[1]
@@ -269,6 +274,8 @@ class MetricsExtractor(Extractor):
         date = doc.doc.date.value
         actual = kind in ("actual", "estimate")
         context_year = context.year if context and context.year else self._years.recent(norm_pos, date)
+        if context_year is None and self._doc_period is not None and self._doc_period.end:
+            context_year = int(self._doc_period.end[:4])    # "2023年…统计公报" in the title
         if mentions:
             return resolve(mentions[-1], date, "actual" if actual else kind, context_year)
         if not actual:       # a plan's year; on an undated page the year its title or opening states

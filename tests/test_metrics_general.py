@@ -194,3 +194,30 @@ def test_the_nation_and_an_assumed_home_city_are_no_area():
     assert rows("前三季度，我国GDP增长4.8%，全市GDP增长5.3%。\n", title=ZHUZHOU) == [("株洲市", "gdp", d("5.3"), "%", True)]
     # a department's section on a page naming no place: its city is not the home corpus
     assert rows("市统计局局长 王明\n前三季度，全市GDP增长5.3%，固定资产投资增长4%。\n") == []
+
+
+# ---------------------------------------------------------------- a verb alone after its metric's clause
+
+WULING = "武陵区经济运行情况"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全区规模以上工业增加值由负转正，增长0.8%。", [("industrial_value_added", d("0.8"), True)]),
+    ("全区GDP完成455亿元，固定资产投资由降转升，增长1.2%。",
+     [("gdp", d("455"), False), ("fixed_asset_investment", d("1.2"), True)]),
+    # the clause before names no indicator: nothing
+    ("全区项目建设加快推进，增长12%。", []),
+    ("全区经济持续向好，增长6%。", []),
+])
+def test_a_rate_alone_takes_the_metric_its_clause_before_opens_with(sentence, expected):
+    assert [(i, v, g) for _, i, v, _, g in rows(sentence + "\n", title=WULING)] == expected
+
+
+def test_year_end_balances_and_visitor_totals():
+    text = ("年末金融机构人民币各项贷款余额5210亿元，比年初增长10.5%。年末金融机构本外币各项存款余额6210亿元。"
+            "全年接待国内外游客5230.5万人次，增长35.6%。\n")
+    found = metrics(text, date="2024-03-30", title="岳阳市2023年国民经济和社会发展统计公报")
+    assert [(m.indicator, m.value, m.period.start, m.period.end) for m in found] == [
+        ("loans", d("5210"), "2023-12", "2023-12"), ("loans", d("10.5"), "2023-12", "2023-12"),
+        ("deposits", d("6210"), "2023-12", "2023-12"),
+        ("tourist_arrivals", d("5230.5"), "2023-01", "2023-12"), ("tourist_arrivals", d("35.6"), "2023-01", "2023-12")]
