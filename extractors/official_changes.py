@@ -1,27 +1,67 @@
 """Personnel-change patterns of the officials extractor: "任命张三为…", "免去张三的…职务",
-"张三任/调任/兼任/履新…", "A、B分别任甲、乙", and lists under a heading ("任命：\n王晖为…；").
-Each verb's status is in data/change_verbs.tsv. `OfficialsExtractor` mixes these handlers in;
-each yields (person, post, as written, status, concurrent, date)."""
+"张三任/调任/兼任/履新…", "A、B分别任甲、乙", lists under a heading ("任命：\n王晖为…；"),
+elections ("选举产生5名常委：A、B…", "…人民代表大会…选举张三为人民政府市长"), successions
+("A接替B任…": B leaves the post), "接受张三辞去…职务", "原…A、B未进入…", and a post between
+a verb and its holder ("拟任…的李四", "新任区长王五"). Each verb's status is in
+data/change_verbs.tsv. `OfficialsExtractor` mixes these handlers in; each yields
+(person, post, as written, status, concurrent, date)."""
 from __future__ import annotations
 
+import regex
+
 from .changes import heading_status, iso_date, verbs
-from .posts import post_grammar
 from .names import split_names
+from .posts import post_grammar
 
 # Rules whose clause names one person that a following clause without a name continues.
-CLAUSE_OPENERS = ("appoint_as", "remove_from", "name_verb_post", "listed_as")
+CLAUSE_OPENERS = ("appoint_as", "remove_from", "name_verb_post", "listed_as", "succeeds", "elected_as")
+# (succeeds names two people and anchors its successor itself.)
+# A party committee's post is often written after the party's name: "中共某县委书记".
+PARTY = r"(?:中共|中国共产党)?"
+# Between a name and its verb: adverbs, a date, how the vote went ("零反对票当选").
+FILLER = (r"(?:已经|已|正式|近日|日前|目前|现|又|再|将|被|于(?:今年|去年|本月|同日)?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+          r"|以?(?:全票|高票|满票|零反对票|[\d零一二三四五六七八九十百]+票)"
+          r"|(?:已经|已)?经[^，,。；;\n]{0,8}?(?:批准|同意|决定|研究))")
+# A name may follow these nouns directly ("青年干部王某履新…").
+NOUN_BEFORE = r"(?:干部|官员|人士|女士|先生)"
+VOTE = r"(?:选举产生|选举|推选|补选|增选|增补|选出)"
+# A name in a list whose shape says it holds names (after "选举产生9名常委：").
+LISTED = r"\p{Han}{2,4}"
+# The verb before a post that stands before its holder, and the status it gives.
+TITLE_VERBS = {"拟任": "proposed", "拟提名为": "proposed", "新任": "takes-up", "新当选的": "takes-up",
+               "新当选": "takes-up", "时任": "leaves", "原任": "leaves", "曾任": "leaves", "现任": "holds"}
+# The elective posts an assembly fills when its report leaves out the place ("人民政府市长").
+ASSEMBLY_POST = r"(?:人民政府|人大常委会|人民代表大会常务委员会|政府)?(?:副)?(?:市长|县长|区长|州长|省长|主任|主席|院长|检察长)"
 
 
-def change_sources(posts: str, names: str, left: str, verb: str, date: str) -> dict[str, str]:
-    """The change patterns' sources by rule name, from the shared grammar pieces."""
+def change_sources(g: dict[str, str]) -> dict[str, str]:
+    """The change patterns' sources by rule name, from the shared grammar pieces in `g`
+    (posts, name, names, left, verb, date, after, place)."""
+    posts, name, names, left = g["posts"], g["name"], g["names"], g["left"]
     return {
-        "appoint_as": rf"(?P<verb>任命|提名|推荐)[：:\s]*(?P<names>{names})(?P<resp>分别)?(?:为|担任)(?P<posts>{posts})",
-        "remove_from": rf"免去(?P<names>{names})(?:的)?(?P<posts>{posts})(?:等)?(?:的)?职务",
-        "name_verb_post": rf"{date}?{left}(?P<names>{names})(?:已经|已|正式|近日|日前|现)?(?P<resp>分别)?"
-                          rf"(?P<verb>{verb})(?P<posts>{posts})",
+        "appoint_as": rf"(?P<verb>任命|提名|推荐|{VOTE})(?:了)?[：:\s]*(?P<names>{names})(?P<resp>分别)?(?:为|担任){PARTY}(?P<posts>{posts})",
+        "remove_from": rf"免去(?P<names>{names})(?:的)?{PARTY}(?P<posts>{posts})(?:等)?(?:的)?职务",
+        "name_verb_post": rf"(?:{g['date']}(?:{left}|(?<=[年月日]))|{left}|(?<={NOUN_BEFORE}))(?P<names>{names}){FILLER}{{0,3}}(?P<resp>分别)?"
+                          rf"(?P<verb>{g['verb']}){PARTY}(?P<posts>{posts})",
         # lists under a heading: "任命：\n王晖为…；\n李洁为…。免去：\n陈明的…职务。"
-        "listed_as": rf"(?<=^|[；;：:\n])[ ]*(?P<names>{names})为(?P<posts>{posts})(?=[；;。，,\n]|$)",
-        "listed_removed": rf"(?<=^|[；;：:\n])[ ]*(?P<names>{names})的(?P<posts>{posts})(?:等)?职务",
+        "listed_as": rf"(?<=^|[；;：:，,\n]|其中[，,])[ ]*(?P<names>{names})(?:和(?P<also>{name})(?:同志)?)?为(?:新晋|新任)?{PARTY}(?P<posts>{posts})(?=[；;。，,\n]|$)",
+        "listed_removed": rf"(?<=^|[；;：:\n])[ ]*(?P<names>{names})的{PARTY}(?P<posts>{posts})(?:等)?职务",
+        "accept_resignation": rf"接受(?P<names>{names})(?:辞去|辞任){PARTY}(?P<posts>{posts})(?:等)?职务",
+        "post_terminated": rf"{left}(?P<names>{names})的?{PARTY}(?P<posts>{posts})(?:等)?(?:职务|代表资格|委员资格)(?:相应|自然|依法|自行)?终止",
+        "former_not_kept": rf"原{PARTY}(?P<posts>{posts})(?P<names>{names})(?:均|都|则)?(?:未|没有|未能)(?:进入|再进入|继续留任|留任|连任)",
+        # the list after "选举产生9名常委：" is names whatever their surnames
+        "elected_list": rf"{VOTE}(?:了|出)?(?:新一届)?(?:[\d一二三四五六七八九十]+(?:名|位))?{PARTY}(?P<posts>{posts})[：:]"
+                        rf"(?P<names>{LISTED}(?:、{LISTED})*)(?=[。；;，,\n]|$)",
+        "post_includes": rf"{PARTY}(?P<posts>{posts})(?:包括|分别是|分别为)[：:]?(?P<names>{LISTED}(?:、{LISTED})+)(?=[。；;，,\n]|$)",
+        "elected_as": rf"{VOTE}出?以(?P<names>{names})为{PARTY}(?P<posts>{posts})",
+        "succeeds": rf"(?:{left}|(?<=[{regex.escape(g['last'])}]))(?P<names>{name})(?:同志)?{FILLER}?接替(?P<prev>{name})(?:同志)?"
+                    rf"[，, ]?(?:出任|担任|任)?{PARTY}(?P<posts>{posts})",
+        "assembly_elects": rf"(?P<place>{g['place']})(?:第[一二三四五六七八九十\d]+届)?人民代表大会[^。；\n]{{0,24}}?选举"
+                           rf"(?P<names>{names})为(?P<post>{ASSEMBLY_POST})",
+        "titled_by_verb": rf"(?P<verb>{'|'.join(sorted(TITLE_VERBS, key=len, reverse=True))}){PARTY}(?P<posts>{posts})"
+                          rf"(?:的|[ ]{{0,3}})(?P<names>{name})(?=[，,。；、\s）)]|等|{g['after']}|$)",
+        "respectively_places": rf"{left}(?P<names>{names})分别(?P<verb>{g['verb']})"
+                               rf"(?P<places>(?:\p{{Han}}{{2,6}}?、)+)(?P<last>{g['posts']})",
     }
 
 
@@ -29,15 +69,20 @@ class ChangeRules:
     """Handlers of the change patterns (one method per rule, named after it)."""
 
     def _appoint_as(self, doc, ctx, m):
-        status = "takes-up" if m.group("verb") == "任命" else "proposed"
+        status = "proposed" if m.group("verb") in ("提名", "推荐") else "takes-up"
         yield from pairs(m, ctx, status, False, None)
 
     def _remove_from(self, doc, ctx, m):
         yield from pairs(m, ctx, "leaves", False, None)
 
     def _name_verb_post(self, doc, ctx, m):
-        status, concurrent = verbs()[m.group("verb")]
-        yield from pairs(m, ctx, status, concurrent, iso_date(m.group("date")))
+        verb = m.group("verb")
+        names = m.group("names")
+        if len(names) >= 3 and names[-1] + verb in verbs():
+            # "黄强升任…": the name regex took the verb's first character (升) as a given name
+            names, verb = names[:-1], names[-1] + verb
+        status, concurrent = verbs()[verb]
+        yield from pairs(m, ctx, status, concurrent, iso_date(m.group("date")), names)
 
     def _listed_as(self, doc, ctx, m):
         status = heading_status(doc.norm.text, m.start())
@@ -48,11 +93,81 @@ class ChangeRules:
         if heading_status(doc.norm.text, m.start()) == "leaves":
             yield from pairs(m, ctx, "leaves", False, None)
 
+    def _accept_resignation(self, doc, ctx, m):
+        yield from pairs(m, ctx, "leaves", False, None)
 
-def pairs(m, ctx, status: str, concurrent: bool, date: str | None):
+    def _post_terminated(self, doc, ctx, m):
+        yield from pairs(m, ctx, "leaves", False, None)
+
+    def _former_not_kept(self, doc, ctx, m):
+        yield from pairs(m, ctx, "leaves", False, None)
+
+    def _elected_list(self, doc, ctx, m):
+        yield from pairs(m, ctx, "takes-up", False, None)
+
+    def _post_includes(self, doc, ctx, m):
+        yield from pairs(m, ctx, "holds", False, None)
+
+    def _elected_as(self, doc, ctx, m):
+        yield from pairs(m, ctx, "takes-up", False, None)
+
+    def _succeeds(self, doc, ctx, m):
+        """"A接替B任P": A takes up P, B leaves it."""
+        new, old = split_names(m.group("names")), split_names(m.group("prev"))
+        self._state(doc)["anchors"].append((m.end(), new[0]))   # what follows is about A, not B
+        for post, written, remark in post_grammar().parse_list(m.group("posts"), ctx):
+            for person in new:
+                yield person, post, written, "takes-up", remark, None
+            for person in old:
+                yield person, post, written, "leaves", False, None
+
+    def _assembly_elects(self, doc, ctx, m):
+        post = post_grammar().parse_item(m.group("place") + m.group("post"), ctx)
+        if post is not None:
+            for person in split_names(m.group("names")):
+                yield person, post, m.group("post"), "takes-up", False, None
+
+    def _titled_by_verb(self, doc, ctx, m):
+        status = TITLE_VERBS[m.group("verb")]
+        for post, written, remark in post_grammar().parse_list(m.group("posts"), ctx):
+            yield split_names(m.group("names"))[0], post, written, status, remark, None
+
+    def _respectively_places(self, doc, ctx, m):
+        """"A、B分别任江宁、六合区委书记": the last post's body and role go with each place."""
+        people = split_names(m.group("names"))
+        last = post_grammar().parse_list(m.group("last"), ctx)
+        if len(last) != 1:
+            return
+        heads = [p for p in m.group("places").split("、") if p]
+        posts = [post_grammar().parse_item(_with_body(head, m.group("last")), ctx) for head in heads]
+        if len(people) != len(heads) + 1 or any(p is None for p in posts):
+            return
+        status, concurrent = verbs()[m.group("verb")]
+        written = [_with_body(h, m.group("last")) for h in heads] + [m.group("last")]
+        for person, post, w in zip(people, [*posts, last[0][0]], written):
+            yield person, post, w, status, concurrent, None
+
+
+def _with_body(head: str, last: str) -> str:
+    """'江宁' + '六合区委书记' → '江宁区委书记': the place's level word and the rest of the last
+    post (what follows its place name) are shared."""
+    written = post_grammar().gaz.by_written
+    place = next((last[:k] for k in range(min(len(last) - 1, 12), 1, -1) if last[:k] in written), None)
+    if place is None:
+        return head + last
+    rest = last[len(place):]
+    level = place[-1] if place[-1] in "省市区县州旗盟" else ""
+    if level and not head.endswith(level):
+        head += level
+    return head + rest
+
+
+def pairs(m, ctx, status: str, concurrent: bool, date: str | None, names: str | None = None):
     """People × posts; with 分别 ("respectively") the n-th person takes the n-th post, and a
     list whose lengths differ says nothing rather than something wrong."""
-    people = split_names(m.group("names"))
+    people = split_names(names or m.group("names"))
+    if m.groupdict().get("also"):
+        people += split_names(m.group("also"))
     posts = post_grammar().parse_list(m.group("posts"), ctx)
     if m.groupdict().get("resp"):
         if len(people) != len(posts):

@@ -16,25 +16,27 @@ import regex
 
 from .base import Extractor, NamedPattern
 from .biographies import BiographyRules, biography_sources
-from .changes import DATE_RANGE, congress_level, find_subjects, verb_regex
+from .changes import DATE_RANGE, congress_level, find_subjects, verb_regex, verbs
 from .context import PlaceContext, home_context
 from .facts import Holding, Place, PreparedDocument
 from .gazetteer import gazetteer
 from .lexicon import alternation, table, words
 from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex
+from .list_rules import ListRules, list_anchors, list_sources
 from .official_changes import CLAUSE_OPENERS, ChangeRules, change_sources
 from .post_build import former
 from .posts import post_grammar
 
-NAME_GAP = r"[ ]{0,3}"
+NAME_GAP = r"(?:包括[：:]?|[ ]{0,3})"     # "其余市委常委包括A、B"
+LISTING = ("post_then_name", "elided_then_name")    # rules whose posts a later list may share
 STATUS_RANK = {"takes-up": 3, "leaves": 2, "proposed": 1, "holds": 0}
 # Every post ends in one of these within a few characters: checking that first keeps the big
 # place alternation from being tried at every character of the text.
-POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|成员|代表|常委|总理))"
+POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|成员|代表|常委|总理|董事|经理|总裁|监事|总指挥))"
 TITLE_AFTER = r"(?=[，,。：:、“”\s（(]|表示|说|建议|指出|认为|提出|介绍|告诉|坦言|感慨|发言|呼吁|谈到|直言|提交|带来|的|$)"
 
 
-class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
+class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
     name = "officials"
     _doc_state: dict | None = None      # per-document lookups, rebuilt for each document
     emits = ("PostObservation", "holder", "post", "Person", "org:Post", "org:holds", "org:postIn",
@@ -52,15 +54,18 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
                               rf"(?:、(?P<more>{name})(?=[、，,。；;：:\s）)]|等|{after}))*",
             "name_then_national_post": rf"(?P<name>{name_before_regex()})(?P<national>{national})",
             "name_then_title": rf"{left}(?P<name>{name_before_regex()})(?P<title>代表|委员){TITLE_AFTER}",
-            **change_sources(posts, names, left, verb, date),
-            **biography_sources(posts, change, date),
+            **list_sources(posts, name, name_before_regex(), left, after),
+            **change_sources({"posts": posts, "name": name, "names": names, "left": left, "verb": verb,
+                              "date": date, "after": after, "place": post_grammar().place_alt,
+                              "last": post_grammar().last_characters()}),
+            **biography_sources(posts, change, date, name, after, post_grammar().place_alt),
         }
         # A post followed by a name holds a post's last character followed by a surname.
         surnames = "".join(sorted({w[0] for w in words("surnames.txt")}))
         anchor = regex.compile(rf"[{regex.escape(post_grammar().last_characters())}]"
                                rf"(?={NAME_GAP}[{regex.escape(surnames)}])")
-        return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchor if k == "post_then_name" else None)
-                     for k, v in sources.items())
+        anchors = {"post_then_name": anchor, **list_anchors()}
+        return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchors.get(k)) for k, v in sources.items())
 
     def patterns(self):
         return self._patterns
@@ -68,7 +73,7 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
     def extract(self, doc: PreparedDocument):
         self._doc_state = None
         found = list(super().extract(doc))
-        found.extend(self._continuations(doc, context_of(doc)))
+        found.extend(self._continuations(doc, context_of(doc), found))
         return iter(_best(found))
 
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match):
@@ -78,7 +83,11 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
         people = set()
         for person, post, written, status, concurrent, date in handler(doc, ctx, match):
             people.add(person)
+            if pattern.name in LISTING:
+                self._state(doc)["listed"].append((match.start(), match.end(), person, post))
             yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date)
+        if people and pattern.name in CLAUSE_OPENERS:
+            self._state(doc)["named"].append((match.start(), match.end()))
         if len(people) == 1 and pattern.name in CLAUSE_OPENERS:
             self._state(doc)["anchors"].append((match.end(), people.pop()))
 
@@ -86,7 +95,11 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
     def _post_then_name(self, doc, ctx, m):
         status = "leaves" if m.group("former") else "holds"
         people = [clean_name(m.group("name")), *(clean_name(x) for x in m.captures("more"))]
-        for post, written, concurrent in post_grammar().parse_list(m.group("posts"), ctx):
+        posts = m.group("posts")
+        if _after_verb(doc.norm.text, m.start()):
+            # "…担任省委常委，副省长A": the posts before the comma are the verb's object
+            posts = regex.split(r"[，,]", posts)[-1]
+        for post, written, concurrent in post_grammar().parse_list(posts, ctx):
             for person in people:
                 yield person, post, written, "leaves" if former(written, post) else status, concurrent, None
 
@@ -120,7 +133,8 @@ class OfficialsExtractor(ChangeRules, BiographyRules, Extractor):
         if self._doc_state is None or self._doc_state["doc"] is not doc:
             text = doc.norm.text
             self._doc_state = {"doc": doc, "subjects": find_subjects(text), "congress": congress_level(text),
-                               "anchors": [], "pending": [], "headers": place_headers(text, context_of(doc))}
+                               "anchors": [], "pending": [], "named": [], "listed": [],
+                               "headers": place_headers(text, context_of(doc))}
         return self._doc_state
 
     # -- speaker lines (used by the sectioner) ---------------------------------------------
@@ -149,6 +163,11 @@ def place_headers(text: str, ctx: PlaceContext) -> list[tuple[int, Place]]:
         if place is not None:
             out.append((m.start(), place))
     return out
+
+
+def _after_verb(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos]
+    return any(before.endswith(v) for v in (*verbs(), "为", "是")) if before else False
 
 
 def context_of(doc: PreparedDocument) -> PlaceContext:

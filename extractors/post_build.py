@@ -38,6 +38,8 @@ def grammar_words() -> dict[str, str]:
     return {row["name"]: row["pattern"] for row in table("level_words.tsv")}
 
 
+# Bodies named as written after their place: departments and companies.
+WRITTEN_BODIES = ("department", "company")
 # "区人大常委会原主任": a former holder, written with 原 right before the role.
 FORMER = "(?:原)?"
 
@@ -64,6 +66,7 @@ def load_bodies() -> list[Body]:
     for row in table("place_bodies.tsv"):
         roles = tuple(r for r in row["roles"].split("|") if r)
         body = row["body"].replace("{DEPT}", f"(?P<dept>{dept})(?P<sub>{subs})?")
+        body = body.replace("{COMPANY}", f"(?P<dept>{words['company']})(?P<sub>{subs})?")
         if "{SUB}" in body:       # "政协党组书记": the party group's roles are the body's too
             body = body.replace("{SUB}", f"(?P<sub>{subs})")
             roles = tuple(dict.fromkeys(roles + sub_roles))
@@ -109,8 +112,12 @@ class PostBuilder:
     def place_post(self, place: Place | None, written: str, body: Body, m: regex.Match) -> Post:
         """A post of a body of `place` (or, when the place is unresolved, of `written`)."""
         role = m.group("role")
-        if body.kind == "department":
-            return self.department_post(self.department(place, written, _dept_name(m)), m.group("sub"), role)
+        if body.kind in WRITTEN_BODIES:
+            dept = _dept_name(m)
+            if role == "成员" and not m.group("sub"):
+                return None
+            level = m.groupdict().get("level") or ""
+            return self.department_post(self.department(place, written, dept, body.kind, level), m.group("sub"), role)
         sub = m.groupdict().get("sub")
         org = self.place_org(place, written, body)
         if sub:                    # 县政府党组书记: the government's party group
@@ -144,10 +151,25 @@ class PostBuilder:
             suffix = "党委"
         return Organization(f"{place.id}-{_slug(body.kind)}", name + suffix, body.kind, place)
 
-    def department(self, place: Place | None, written: str, dept: str) -> Organization:
-        label = (place.name if place is not None else written) + dept
-        key = f"{place.id if place is not None else 'unresolved'}-dept-{ascii_key(label, 10)}"
-        return Organization(key, label, "department", place)
+    def department(self, place: Place | None, written: str, dept: str, kind: str = "department",
+                   level: str = "") -> Organization:
+        """A department or company of a place, labelled as written (武汉团市委, 宁夏区委组织部,
+        湖南行政学院) and keyed by the place, so that every form of its name is one organization."""
+        canonical = (place.name if place is not None else written) + dept
+        key = f"{place.id if place is not None else 'unresolved'}-dept-{ascii_key(canonical, 10)}"
+        if not written:
+            written = canonical[: -len(dept)]
+        elif not written.endswith(level):       # 宁夏 + 区委组织部, but 贵州省 + 委组织部
+            written += level
+        label = written + dept
+        return Organization(key, label, kind, place)
+
+    def open_post(self, org: Organization, text: str, role: str) -> Post:
+        """A task force's or a river's post of the place of `org`, named as written."""
+        place = org.place
+        base = place.id if place is not None else org.key
+        unit = Organization(f"{base}-unit-{ascii_key(text, 10)}", text[: -len(role)] or text, "task_force", place)
+        return self.post(unit, role, text)
 
     def committee_department(self, committee: Organization, dept: str) -> Organization:
         """组织部 after 市委常委: the committee's own department (市委组织部)."""
@@ -155,7 +177,11 @@ class PostBuilder:
         base = committee.place.id if committee.place is not None else "unresolved"
         return Organization(f"{base}-dept-{ascii_key(label, 10)}", label, "department", committee.place)
 
-    def department_post(self, dept: Organization, sub: str | None, role: str) -> Post:
+    def department_post(self, dept: Organization, sub: str | None, role: str) -> Post | None:
+        if role == "长":                   # 组织部长, 公安局长: the head, contracted
+            if sub or dept.label[-1] not in "部局厅处":
+                return None
+            role = dept.label[-1] + "长"
         if sub:
             kind = self.subs[sub]["kind"]
             org = Organization(f"{dept.key}-{_slug(kind)}", dept.label + sub, kind, None, dept)
