@@ -266,6 +266,12 @@ class FigureGrammar:
 
     def _share_head(self, items: list[tuple[str, int]]) -> list[tuple[str, int]]:
         last = items[-1][0]
+        last_core, skipped = self.vocab.strip(last)
+        if last_core and skipped and self.vocab.lookup(last_core)[0] is not None:
+            # places listed before one metric: "襄阳、宜昌地区生产总值分别增长…" is each place's
+            places = [item + last_core if not self.vocab.strip(item)[0] else item for item, _ in items[:-1]]
+            if places != [item for item, _ in items[:-1]]:
+                return [(p, start) for p, (_, start) in zip(places, items[:-1])] + [items[-1]]
         head = next((h for h in self.heads if last.endswith(h) and len(last) > len(h)), None)
         if head is None:
             return items

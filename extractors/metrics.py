@@ -45,6 +45,7 @@ MAX_METRIC_LENGTH = 24
 LIST_REACH = 400           # how far back in its paragraph a list opener (目标是：) reaches
 _SENTENCE = regex.compile(r"[^。！？!?\n]+")
 _DIGIT = regex.compile(r"\d")
+_ITEM_END = regex.compile(r"[、，,]")
 _SCOPE_AFTER = regex.compile(r"\s*[（(](?P<scope>[^（）()]{2,4})[）)]")
 
 
@@ -141,7 +142,11 @@ class MetricsExtractor(Extractor):
         summary = bool(context and context.summary and context.summary[0] <= norm_pos < context.summary[1])
         if not self._keep(core, indicator, growth, member, summary, section is not None):
             return None
-        area = reading.areas.area(member.item_start, fig.start, section.unit if section else None, sentence.origin[0])
+        bound = fig.start
+        if member.rule == "list":         # a list item's own place is inside the item
+            end = _ITEM_END.search(sentence.text, member.item_start, bound)
+            bound = end.start() if end else bound
+        area = reading.areas.area(member.item_start, bound, section.unit if section else None, sentence.origin[0])
         if area is None:
             return None
         before = self._before(sentence.text, member)[floor:]

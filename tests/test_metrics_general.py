@@ -221,3 +221,12 @@ def test_year_end_balances_and_visitor_totals():
         ("loans", d("5210"), "2023-12", "2023-12"), ("loans", d("10.5"), "2023-12", "2023-12"),
         ("deposits", d("6210"), "2023-12", "2023-12"),
         ("tourist_arrivals", d("5230.5"), "2023-01", "2023-12"), ("tourist_arrivals", d("35.6"), "2023-01", "2023-12")]
+
+
+def test_places_listed_before_one_metric_each_get_their_value():
+    found = rows("上半年，襄阳市、宜昌市、荆州市规上工业增加值分别增长6.1%、5.8%和7%。\n", title="湖北经济观察")
+    assert found == [("襄阳市", "industrial_value_added", d("6.1"), "%", True),
+                     ("宜昌市", "industrial_value_added", d("5.8"), "%", True),
+                     ("荆州市", "industrial_value_added", d("7"), "%", True)]
+    # metrics listed after one place stay that place's
+    assert [r[0] for r in rows("上半年，全省地区生产总值、规上工业增加值分别增长6.1%、5.8%。\n", title="湖北经济观察")] == ["湖北省", "湖北省"]
