@@ -260,9 +260,24 @@ class FigureGrammar:
                 break
             items.insert(0, (m.group(1), m.start(1)))
             pos = m.start(1)
+        if len(items) == size - 1:
+            items = self._split_conjoined(items) or items
         if len(items) != size:
             return None
         return self._share_head(items)
+
+    def _split_conjoined(self, items: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
+        """"城镇居民人均可支配收入和农村居民人均可支配收入分别增长5%和6%": the first item is two
+        metrics joined by 和/与/及, split only where both halves are indicators of the vocabulary."""
+        item, start = items[0]
+        for word in self.conjunctions:
+            at = item.find(word)
+            while at > 0:
+                left, right = item[:at], item[at + len(word):]
+                if all(self.vocab.lookup(self.vocab.core(part)[0])[0] is not None for part in (left, right)):
+                    return [(left, start), (right, start + at + len(word)), *items[1:]]
+                at = item.find(word, at + 1)
+        return None
 
     def _share_head(self, items: list[tuple[str, int]]) -> list[tuple[str, int]]:
         last = items[-1][0]

@@ -230,3 +230,10 @@ def test_places_listed_before_one_metric_each_get_their_value():
                      ("荆州市", "industrial_value_added", d("7"), "%", True)]
     # metrics listed after one place stay that place's
     assert [r[0] for r in rows("上半年，全省地区生产总值、规上工业增加值分别增长6.1%、5.8%。\n", title="湖北经济观察")] == ["湖北省", "湖北省"]
+
+
+def test_two_metrics_joined_by_he_share_a_respectively_list():
+    assert [(i, v) for _, i, v, _, _ in rows("全区城镇居民人均可支配收入和农村居民人均可支配收入分别增长5%和6%。\n", title=WULING)] == [
+        ("urban_income", d("5")), ("rural_income", d("6"))]
+    # 和 inside one sector name splits nothing
+    assert rows("全区批发和零售业增加值分别增长8%、9%。\n", title=WULING) == []
