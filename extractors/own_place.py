@@ -54,11 +54,17 @@ def masthead_place(text: str, gaz: Gazetteer, named=frozenset()) -> Place | None
     for start, end, _ in gaz.find_forms(head):
         if start > 0 and regex.match(r"\p{Han}", head[start - 1]) and head[start - 1] not in "本":
             continue
-        if _OUTLET.match(head, end):
+        if _OUTLET.match(head, end) or (_SOURCE_LINE.search(head, 0, start) and _SOURCE_BODY.match(head, end)):
             place = gaz.resolve(head[start:end], context=named)
             if place is not None:
                 return place
     return None
+
+
+# A source line names the outlet or office that published the page: "来源：X县融媒体中心".
+_SOURCE_LINE = regex.compile(r"(?:来源|稿源|信息来源|发布单位|发布机构)\s*[：:]\s*$")
+_SOURCE_BODY = regex.compile(r"[区县市州旗盟]?(?:委|人民政府|政府|人大|政协)?(?:融媒体中心|新闻中心|日报|晚报|报|广播电视台|电视台|"
+                             r"新闻网|政府网|门户网站|统计局|发展和改革局|发改委|发布)")
 
 
 def deepest_place(title: str, gaz: Gazetteer, named=frozenset()) -> Place | None:

@@ -237,3 +237,11 @@ def test_two_metrics_joined_by_he_share_a_respectively_list():
         ("urban_income", d("5")), ("rural_income", d("6"))]
     # 和 inside one sector name splits nothing
     assert rows("全区批发和零售业增加值分别增长8%、9%。\n", title=WULING) == []
+
+
+def test_a_source_line_names_the_page_s_own_county():
+    text = ("来源：竹溪县融媒体中心 发布时间：2024-10-28\n"
+            "前三季度，全县地区生产总值增长6.2%，增速快于竹山县、郧西县，竹山县、郧西县分列二三位。\n")
+    assert rows(text) == [("竹溪县", "gdp", d("6.2"), "%", True)]
+    # a news agency as the source says no place: the neighbours named do not make one
+    assert rows(text.replace("竹溪县融媒体中心", "新华社")) == []
