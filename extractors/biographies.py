@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from .changes import DATE, DATE_RANGE, iso_date, verbs
+from .changes import DATE, DATE_RANGE, iso_date, verb_regex, verbs
 from .facts import Holding
 from .lexicon import alternation
 from .names import name_regex
@@ -57,10 +57,10 @@ class BiographyRules:
 
     def _career_table(self, doc, ctx, m):
         """Each entry is a holder of the heading's post over a period: 'holds' when the period
-        runs to now (至今), else a past tenure ('leaves', dated by its start)."""
+        runs to now (至今), else an earlier one ('held', dated by its start)."""
         posts = post_grammar().parse_list((m.group("place") or "") + m.group("posts"), ctx)
         for e in _entry_regex().finditer(m.group("entries")):
-            status = "holds" if regex.search(r"至今|今$", e.group("range")) else "leaves"
+            status = "holds" if regex.search(r"至今|今$", e.group("range")) else "held"
             for post, written, remark in posts:
                 yield e.group("name"), post, written, status, remark, iso_date(e.group("date"))
 
@@ -81,12 +81,30 @@ class BiographyRules:
                 person = state["subjects"].at(m.start())
             if person is None:
                 continue
-            status, concurrent = verbs()[m.group("verb")]
             evidence = doc.evidence(m.start(), m.end(), "biography_post")
             here = self._context_at(doc, m.start()) if hasattr(self, "_context_at") else ctx
-            for post, written, remark in post_grammar().parse_list(m.group("posts"), here):
-                yield Holding(person, post, written, evidence, status=status,
-                              concurrent=concurrent or remark, date=iso_date(m.group("date")))
+            for verb, posts in clauses(m.group("verb"), m.group("posts")):
+                status, concurrent = verbs()[verb]
+                for post, written, remark in post_grammar().parse_list(posts, here):
+                    yield Holding(person, post, written, evidence, status=status,
+                                  concurrent=concurrent or remark, date=iso_date(m.group("date")))
+
+
+@lru_cache(maxsize=1)
+def _clause_start() -> regex.Pattern:
+    """Where a post list runs on into the next clause: "区长，后任某市委常委"."""
+    return regex.compile(rf"[，,；;](?:后|又|再|并|同时|随后|其后|之后|后来)?(?P<verb>{verb_regex()})")
+
+
+def clauses(verb: str, posts: str) -> list[tuple[str, str]]:
+    """A matched post list cut where a new clause with its own verb starts, each piece with
+    the verb that governs it."""
+    out, start = [], 0
+    for m in _clause_start().finditer(posts):
+        out.append((verb, posts[start:m.start()]))
+        verb, start = m.group("verb"), m.end()
+    out.append((verb, posts[start:]))
+    return out
 
 
 @lru_cache(maxsize=1)

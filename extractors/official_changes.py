@@ -7,14 +7,21 @@ data/change_verbs.tsv. `OfficialsExtractor` mixes these handlers in; each yields
 (person, post, as written, status, concurrent, date)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
-from .changes import heading_status, iso_date, verbs
-from .names import split_names
+from .biographies import clauses
+from .changes import heading_status, iso_date, verb_regex, verbs
+from .names import name_regex, split_names
 from .posts import post_grammar
 
 # Rules whose clause names one person that a following clause without a name continues.
 CLAUSE_OPENERS = ("appoint_as", "remove_from", "name_verb_post", "listed_as", "succeeds", "elected_as")
+# Rules run as one pattern (see change_sources); order matters where two match at one place.
+COMBINED = ("elected_list", "elected_as", "appoint_as", "remove_from", "accept_resignation", "post_terminated",
+            "listed_removed", "listed_as", "former_not_kept", "succeeds", "titled_by_verb", "respectively_places")
+COMBINED_NAME = "change_rules"
 # (succeeds names two people and anchors its successor itself.)
 # A party committee's post is often written after the party's name: "中共某县委书记".
 PARTY = r"(?:中共|中国共产党)?"
@@ -25,19 +32,37 @@ FILLER = (r"(?:已经|已|正式|近日|日前|目前|现|又|再|将|被|于(?:
 # A name may follow these nouns directly ("青年干部王某履新…").
 NOUN_BEFORE = r"(?:干部|官员|人士|女士|先生)"
 VOTE = r"(?:选举产生|选举|推选|补选|增选|增补|选出)"
+INCLUDES = r"包括|分别是|分别为"
 # A name in a list whose shape says it holds names (after "选举产生9名常委：").
 LISTED = r"\p{Han}{2,4}"
 # The verb before a post that stands before its holder, and the status it gives.
 TITLE_VERBS = {"拟任": "proposed", "拟提名为": "proposed", "新任": "takes-up", "新当选的": "takes-up",
-               "新当选": "takes-up", "时任": "leaves", "原任": "leaves", "曾任": "leaves", "现任": "holds"}
+               "新当选": "takes-up", "时任": "held", "原任": "held", "曾任": "held", "现任": "holds"}
 # The elective posts an assembly fills when its report leaves out the place ("人民政府市长").
 ASSEMBLY_POST = r"(?:人民政府|人大常委会|人民代表大会常务委员会|政府)?(?:副)?(?:市长|县长|区长|州长|省长|主任|主席|院长|检察长)"
 
 
+def change_anchors() -> dict[str, regex.Pattern]:
+    """Cheap patterns every match of a costly rule contains (see base.NamedPattern.anchor):
+    a rule that opens with a post list would otherwise try the big place alternation at
+    every character of the text."""
+    return {"post_includes": regex.compile(INCLUDES)}
+
+
 def change_sources(g: dict[str, str]) -> dict[str, str]:
-    """The change patterns' sources by rule name, from the shared grammar pieces in `g`
-    (posts, name, names, left, verb, date, after, place)."""
-    posts, name, names, left = g["posts"], g["name"], g["names"], g["left"]
+    """The change patterns' sources by pattern name, from the shared grammar pieces in `g`
+    (posts, name, names, left, verb, date, after, place, last). The rules of COMBINED run as
+    one pattern, the post list defined once in it (?(DEFINE)…): each copy of the post list
+    costs ~0.4 s to compile. They open with distinct words, so one rarely hides another."""
+    rules = _rule_sources(g)
+    define = rf"(?(DEFINE)(?P<LIST>{g['posts']}))"
+    out = {name: define + source for name, source in rules.items() if name not in COMBINED}
+    out[COMBINED_NAME] = define + "(?:" + "|".join(f"(?P<rule__{name}>){rules[name]}" for name in COMBINED) + ")"
+    return out
+
+
+def _rule_sources(g: dict[str, str]) -> dict[str, str]:
+    posts, name, names, left = "(?&LIST)", g["name"], g["names"], g["left"]
     return {
         "appoint_as": rf"(?P<verb>任命|提名|推荐|{VOTE})(?:了)?[：:\s]*(?P<names>{names})(?P<resp>分别)?(?:为|担任){PARTY}(?P<posts>{posts})",
         "remove_from": rf"免去(?P<names>{names})(?:的)?{PARTY}(?P<posts>{posts})(?:等)?(?:的)?职务",
@@ -52,7 +77,7 @@ def change_sources(g: dict[str, str]) -> dict[str, str]:
         # the list after "选举产生9名常委：" is names whatever their surnames
         "elected_list": rf"{VOTE}(?:了|出)?(?:新一届)?(?:[\d一二三四五六七八九十]+(?:名|位))?{PARTY}(?P<posts>{posts})[：:]"
                         rf"(?P<names>{LISTED}(?:、{LISTED})*)(?=[。；;，,\n]|$)",
-        "post_includes": rf"{PARTY}(?P<posts>{posts})(?:包括|分别是|分别为)[：:]?(?P<names>{LISTED}(?:、{LISTED})+)(?=[。；;，,\n]|$)",
+        "post_includes": rf"{PARTY}(?P<posts>{posts})(?:{INCLUDES})[：:]?(?P<names>{LISTED}(?:、{LISTED})+)(?=[。；;，,\n]|$)",
         "elected_as": rf"{VOTE}出?以(?P<names>{names})为{PARTY}(?P<posts>{posts})",
         "succeeds": rf"(?:{left}|(?<=[{regex.escape(g['last'])}]))(?P<names>{name})(?:同志)?{FILLER}?接替(?P<prev>{name})(?:同志)?"
                     rf"[，, ]?(?:出任|担任|任)?{PARTY}(?P<posts>{posts})",
@@ -61,12 +86,19 @@ def change_sources(g: dict[str, str]) -> dict[str, str]:
         "titled_by_verb": rf"(?P<verb>{'|'.join(sorted(TITLE_VERBS, key=len, reverse=True))}){PARTY}(?P<posts>{posts})"
                           rf"(?:的|[ ]{{0,3}})(?P<names>{name})(?=[，,。；、\s）)]|等|{g['after']}|$)",
         "respectively_places": rf"{left}(?P<names>{names})分别(?P<verb>{g['verb']})"
-                               rf"(?P<places>(?:\p{{Han}}{{2,6}}?、)+)(?P<last>{g['posts']})",
+                               rf"(?P<places>(?:\p{{Han}}{{2,6}}?、)+)(?P<last>{posts})",
     }
 
 
 class ChangeRules:
     """Handlers of the change patterns (one method per rule, named after it)."""
+
+    @staticmethod
+    def rule_of(pattern_name: str, match) -> str:
+        """The rule a match is of: its pattern's name, or the branch of the combined pattern."""
+        if pattern_name != COMBINED_NAME:
+            return pattern_name
+        return next(name for name in COMBINED if match.group("rule__" + name) is not None)
 
     def _appoint_as(self, doc, ctx, m):
         status = "proposed" if m.group("verb") in ("提名", "推荐") else "takes-up"
@@ -162,13 +194,29 @@ def _with_body(head: str, last: str) -> str:
     return head + rest
 
 
+def own_posts(m) -> str:
+    """The matched post list up to where another clause starts: a new verb ("…区长，后任…")
+    or the posts of the next person ("A已任甲,乙、丙B已任…": 乙、丙 are B's)."""
+    posts = clauses("", m.group("posts"))[0][1]
+    if posts == m.group("posts") and _NEXT_NAME().match(m.string, m.end("posts")):
+        cut = max(posts.rfind("，"), posts.rfind(","))
+        if cut > 0:
+            posts = posts[:cut]
+    return posts
+
+
+@lru_cache(maxsize=1)
+def _NEXT_NAME() -> regex.Pattern:
+    return regex.compile(rf"[ ]{{0,3}}{name_regex()}(?:同志)?(?:已|[，,。、]|{verb_regex()})", regex.V1)
+
+
 def pairs(m, ctx, status: str, concurrent: bool, date: str | None, names: str | None = None):
     """People × posts; with 分别 ("respectively") the n-th person takes the n-th post, and a
     list whose lengths differ says nothing rather than something wrong."""
     people = split_names(names or m.group("names"))
     if m.groupdict().get("also"):
         people += split_names(m.group("also"))
-    posts = post_grammar().parse_list(m.group("posts"), ctx)
+    posts = post_grammar().parse_list(own_posts(m), ctx)
     if m.groupdict().get("resp"):
         if len(people) != len(posts):
             return

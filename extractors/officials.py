@@ -23,13 +23,13 @@ from .gazetteer import gazetteer
 from .lexicon import alternation, table, words
 from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex
 from .list_rules import ListRules, list_anchors, list_sources
-from .official_changes import CLAUSE_OPENERS, ChangeRules, change_sources
+from .official_changes import CLAUSE_OPENERS, ChangeRules, change_anchors, change_sources, own_posts
 from .post_build import former
 from .posts import post_grammar
 
 NAME_GAP = r"(?:包括[：:]?|[ ]{0,3})"     # "其余市委常委包括A、B"
 LISTING = ("post_then_name", "elided_then_name")    # rules whose posts a later list may share
-STATUS_RANK = {"takes-up": 3, "leaves": 2, "proposed": 1, "holds": 0}
+STATUS_RANK = {"takes-up": 3, "leaves": 2, "held": 2, "proposed": 1, "holds": 0}
 # Every post ends in one of these within a few characters: checking that first keeps the big
 # place alternation from being tried at every character of the text.
 POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|成员|代表|常委|总理|董事|经理|总裁|监事|总指挥))"
@@ -47,7 +47,7 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
         posts, name, names, left = post_grammar().list_regex(), name_regex(), names_regex(), left_boundary()
         after = alternation(words("after_name_words.txt"))
         national = alternation(row["post"] for row in table("national_posts.tsv"))
-        verb, change = verb_regex(), verb_regex("takes-up", "leaves", "proposed", "holds")
+        verb, change = verb_regex(), verb_regex("takes-up", "leaves", "proposed", "holds", "held")
         date = rf"(?:{DATE_RANGE}[，, ]*)"
         sources = {
             "post_then_name": rf"{POST_AHEAD}(?<!名誉|荣誉)(?P<former>原)?(?P<posts>{posts}){NAME_GAP}(?P<name>{name})"
@@ -64,7 +64,7 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
         surnames = "".join(sorted({w[0] for w in words("surnames.txt")}))
         anchor = regex.compile(rf"[{regex.escape(post_grammar().last_characters())}]"
                                rf"(?={NAME_GAP}[{regex.escape(surnames)}])")
-        anchors = {"post_then_name": anchor, **list_anchors()}
+        anchors = {"post_then_name": anchor, **list_anchors(), **change_anchors()}
         return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchors.get(k)) for k, v in sources.items())
 
     def patterns(self):
@@ -78,17 +78,20 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
 
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match):
         ctx = self._context_at(doc, match.start())
-        evidence = doc.evidence(match.start(), match.end(), pattern.name)
-        handler = getattr(self, "_" + pattern.name)
+        rule = self.rule_of(pattern.name, match)
+        evidence = doc.evidence(match.start(), match.end(), rule)
+        handler = getattr(self, "_" + rule)
         people = set()
         for person, post, written, status, concurrent, date in handler(doc, ctx, match):
             people.add(person)
-            if pattern.name in LISTING:
+            if rule in LISTING:
                 self._state(doc)["listed"].append((match.start(), match.end(), person, post))
             yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date)
-        if people and pattern.name in CLAUSE_OPENERS:
-            self._state(doc)["named"].append((match.start(), match.end()))
-        if len(people) == 1 and pattern.name in CLAUSE_OPENERS:
+        if people and rule in CLAUSE_OPENERS:
+            # up to the end of the posts the rule used: a later clause it ran into is not its own
+            used = match.start("posts") + len(own_posts(match)) if "posts" in match.re.groupindex else match.end()
+            self._state(doc)["named"].append((match.start(), used))
+        if len(people) == 1 and rule in CLAUSE_OPENERS:
             self._state(doc)["anchors"].append((match.end(), people.pop()))
 
     # -- one method per pattern: yield (person, post, as written, status, concurrent, date) ---

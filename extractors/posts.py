@@ -24,6 +24,7 @@ SEPARATOR = r"[、，,]"
 CONJUNCTIONS = "和及与"          # also join posts after a role: "省委委员、常委和市委书记"
 REMARK = r"(?:[（(][^（()）\n]{1,30}[）)])"
 MAX_CHAIN = 3
+ZONE_BODIES = ("party_working_committee", "administrative_committee")
 SESSION = "(?:第?[一二三四五六七八九十]{1,3}届)?"     # 十二届全国人大常委会委员长
 OPEN_ROLES = ("副总指挥", "总指挥", "副指挥长", "指挥长", "总河长", "河长", "林长", "路长")
 
@@ -54,7 +55,7 @@ class PostGrammar:
         placed = "|".join(b.placed for b in self.bodies)
         bare = "|".join(b.bare for b in self.bodies if b.bare)
         national = "|".join(_source(p) for p, _ in self.national)
-        return (f"(?:(?:{self.place_alt}|{self.words['zone']}){{1,{MAX_CHAIN}}}(?:{placed})"
+        return (f"(?:(?:{self.place_alt}){{1,{MAX_CHAIN}}}(?:{placed})"
                 f"|(?<!{self.words['not_before_level']})(?:{bare})|(?:{national}))")
 
     def elided_regex(self) -> str:
@@ -64,8 +65,12 @@ class PostGrammar:
 
     def list_regex(self) -> str:
         item, elided = self.item_regex(), self.elided_regex()
+        # after a separator only (a full scan for them would cost every pattern dearly): a
+        # zone the gazetteer does not list ("、金钟经开区管委会主任"), a task force's post
+        zone_bodies = "|".join(b.placed for b in self.bodies if b.kind in ZONE_BODIES)
+        zoned = f"{self.words['zone']}(?:{zone_bodies})"
         opened = self.words["open"]
-        return rf"(?:{item}){REMARK}?(?:{self.separator}(?:{item}|{elided}|{opened}){REMARK}?)*"
+        return rf"(?:{item}){REMARK}?(?:{self.separator}(?:{item}|{zoned}|{elided}|{opened}){REMARK}?)*"
 
     def last_characters(self) -> str:
         """Every character a post list can end with: the last character of each role the

@@ -123,6 +123,7 @@ class CG(DefinedNamespace):
     TakesUp: URIRef
     Leaves: URIRef
     Proposed: URIRef
+    Held: URIRef
 
 
 
@@ -141,7 +142,8 @@ DATE_METHODS = {
     "unknown": CG.DateUnknown,
 }
 
-STATUSES = {"holds": CG.Holds, "takes-up": CG.TakesUp, "leaves": CG.Leaves, "proposed": CG.Proposed}
+STATUSES = {"holds": CG.Holds, "takes-up": CG.TakesUp, "leaves": CG.Leaves, "proposed": CG.Proposed,
+            "held": CG.Held}
 
 PREFIXES = {
     "cg": CG._NS, "org": ORG, "foaf": FOAF, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS,

@@ -26,7 +26,9 @@ from importlib import resources
 from .partial_dates import PartialDate, sort_key
 
 HOLDING = ("takes-up", "holds")
-STATUS_ORDER = {"takes-up": 0, "holds": 1, "leaves": 2}
+# "held" (an earlier layer of a career) closes its tenure by the observation's date, as "leaves" does.
+ENDING = ("leaves", "held")
+STATUS_ORDER = {"takes-up": 0, "holds": 1, "leaves": 2, "held": 2}
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def _split(person: str, post: str, group: list[Sighting]) -> list[Tenure]:
             current = Tenure(person, post, len(tenures) + 1, started=s.status == "takes-up")
             tenures.append(current)
         current.sightings.append(s)
-        if s.status == "leaves":
+        if s.status in ENDING:
             current.ended = True
             current = None
     return tenures
@@ -157,7 +159,7 @@ def career_steps(sightings: list[Sighting], membership_posts: set[str]) -> dict[
     by_person: dict[str, list[Step]] = defaultdict(list)
     for (person, doc, _), group in grouped.items():
         held = sorted({s.post for s in group if s.status in HOLDING})
-        left = sorted({s.post for s in group if s.status == "leaves"})
+        left = sorted({s.post for s in group if s.status in ENDING})
         by_person[person].append(Step(person, doc, group[0].date, sorted(group, key=lambda s: s.obs), held, left))
     for person, steps in by_person.items():
         steps.sort(key=lambda st: (sort_key(st.date), st.doc))

@@ -66,6 +66,12 @@ def test_leaving_closes_a_tenure_and_coming_back_opens_another():
         ("2020-03", "2021-05", True, False), ("2023-01", "2024", False, True)]
 
 
+def test_an_earlier_career_layer_closes_its_tenure():
+    # "曾任P" (held) in 2022, then appointed to P again in 2024: two tenures
+    tenures = build_tenures([s("A", "P", "d1", "2022", "held"), s("A", "P", "d2", "2024-02", "takes-up")])
+    assert [(t.begin.value, t.ended, t.started) for t in tenures] == [("2022", True, False), ("2024-02", False, True)]
+
+
 def test_proposed_is_not_holding():
     assert build_tenures([s("A", "P", "d1", "2024-01", "proposed")]) == []
 

@@ -51,7 +51,7 @@ def test_changes(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # a biography's career, about the person it opens with, the 历任 list as past posts
     ("黄强出生于1965年，湖北麻城人，1997年后历任黄冈市委副书记、书记，咸宁市市长等职。",
-     [("黄强", "咸宁市长", "leaves"), ("黄强", "黄冈市委书记", "leaves"), ("黄强", "黄冈市委副书记", "leaves")]),
+     [("黄强", "咸宁市长", "held"), ("黄强", "黄冈市委书记", "held"), ("黄强", "黄冈市委副书记", "held")]),
     # a later clause without a name (a month only), and 他 in the next sentence
     ("2012年6月，黄强升任湖北省委常委，7月任宜昌市委书记。2016年7月，他转任湖北省副省长。",
      [("黄强", "宜昌市委书记", "takes-up"), ("黄强", "湖北省副省长", "takes-up"), ("黄强", "湖北省委常委", "takes-up")]),
@@ -60,11 +60,18 @@ def test_changes(text, expected):
      [("周凯", "宜昌市委副书记", "takes-up"), ("周凯", "宜昌市长", "takes-up"), ("马东", "宜昌市委副书记", "leaves")]),
     # a career table: entries by the table's shape; 至今 is the holder now
     ("江汉区历任区委书记(倒序): 吴涛(2022年4月至今) 和立新(2016年3月—2022年4月) 保国强(2011年2月—2016年3月,后任武汉市人大常委会主任)",
-     [("保国强", "武汉市人大常委会主任", "takes-up"), ("保国强", "江汉区委书记", "leaves"),
-      ("吴涛", "江汉区委书记", "holds"), ("和立新", "江汉区委书记", "leaves")]),
+     [("保国强", "武汉市人大常委会主任", "takes-up"), ("保国强", "江汉区委书记", "held"),
+      ("吴涛", "江汉区委书记", "holds"), ("和立新", "江汉区委书记", "held")]),
 ])
 def test_biographies(text, expected):
     assert found(text) == expected
+
+
+def test_a_post_list_stops_at_the_next_clause_and_the_next_person():
+    assert found("张三任宜都市市长，后任宜昌市副市长。") == [("张三", "宜昌市副市长", "takes-up"), ("张三", "宜都市长", "takes-up")]
+    got = found("刘明已出任湖北省政协党组书记,宜昌市委副书记、市长陈亮已任湖北省政协党组成员。")
+    assert ("刘明", "湖北省政协党组书记", "takes-up") in got
+    assert not any(person == "刘明" and post.startswith("宜昌") for person, post, _ in got)
 
 
 def test_post_includes_names():
