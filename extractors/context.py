@@ -49,6 +49,7 @@ class PlaceContext:
     named: frozenset[str] = frozenset()     # ids of places the document names, with ancestors
     own: Place | None = None                # the place the document speaks for
     own_chain: tuple[Place, ...] = ()       # own and the divisions enclosing it, innermost first
+    assumed: bool = False                   # no place named or stated: the home corpus is assumed
 
     def for_level(self, level: str) -> Place | None:
         """The place a bare level word stands for: 省, 自治区, 市, 州, 区, 县, 旗."""
@@ -86,7 +87,7 @@ class ContextDocument(PreparedDocument):
 
 def home_context(gaz: Gazetteer) -> PlaceContext:
     city = gaz.municipality()
-    return PlaceContext(city=city, named=frozenset({city.id}))
+    return PlaceContext(city=city, named=frozenset({city.id}), assumed=True)
 
 
 def detect_context(text: str, gaz: Gazetteer, title: str | None = None, source: str | None = None) -> PlaceContext:

@@ -121,6 +121,8 @@ class AreaResolver:
         self.gaz = gazetteer()
         self.own = document_area(prepared)
         self.places = getattr(prepared, "places", None)
+        # a department's figures are its city's, unless that city is only the home corpus assumed
+        self.city = None if getattr(self.places, "assumed", False) else prepared.city
         self._carried: dict[int, object] = {}
 
     def sentence(self, text: str, periods) -> "SentenceAreas":
@@ -147,7 +149,7 @@ class AreaResolver:
         if isinstance(unit, Place):
             base = unit
         elif isinstance(unit, Organization):
-            base = unit.place or self.prepared.city
+            base = (unit.place or self.city) if self.city is not None else None
         else:
             base = self.own
         chain = [base, *self.gaz.ancestors(base)] if base is not None else []
@@ -169,8 +171,8 @@ class AreaResolver:
         """The first place of those kinds up the unit's chain; with no unit, the document's
         own place of that level (PlaceContext)."""
         found = next((p for p in chain if p.kind in kinds), None)
-        if found is not None or chain:
-            return found
+        if found is not None or chain or getattr(self.places, "assumed", False):
+            return found     # a statistic's area is never the home corpus assumed for posts
         place = getattr(self.places, fallback, None)
         return place if place is not None and place.kind in kinds else None
 
@@ -199,7 +201,7 @@ class SentenceAreas:
         if subject is not None:
             return self.resolver.for_level(subject, unit)
         if isinstance(unit, Organization):
-            return self.resolver.prepared.city
+            return self.resolver.city
         if isinstance(unit, Place):
             return unit
         return self.resolver.own

@@ -20,6 +20,7 @@ import regex
 from .facts import Place
 from .gazetteer import PREFECTURAL, PROVINCIAL, Gazetteer
 from .site_hosts import host_place
+from .site_paths import path_place
 
 if TYPE_CHECKING:
     from .context import PlaceContext
@@ -44,7 +45,8 @@ def own_place(text: str, title: str | None, source: str | None, gaz: Gazetteer,
         # a city's paper whose text is about one of its counties speaks for that county
         return county if county is not None and gaz.is_within(county, own) else own
     inferred = [county, counted.city, deepest_place(text[:OPENING_CHARS], gaz, named), counted.province]
-    return next((p for p in inferred if p is not None), None)
+    found = next((p for p in inferred if p is not None), None)
+    return found if found is not None else path_place(source, text, gaz, named)   # site_paths.py
 
 
 def masthead_place(text: str, gaz: Gazetteer, named=frozenset()) -> Place | None:
@@ -52,11 +54,17 @@ def masthead_place(text: str, gaz: Gazetteer, named=frozenset()) -> Place | None
     for start, end, _ in gaz.find_forms(head):
         if start > 0 and regex.match(r"\p{Han}", head[start - 1]) and head[start - 1] not in "本":
             continue
-        if _OUTLET.match(head, end):
+        if _OUTLET.match(head, end) or (_SOURCE_LINE.search(head, 0, start) and _SOURCE_BODY.match(head, end)):
             place = gaz.resolve(head[start:end], context=named)
             if place is not None:
                 return place
     return None
+
+
+# A source line names the outlet or office that published the page: "来源：X县融媒体中心".
+_SOURCE_LINE = regex.compile(r"(?:来源|稿源|信息来源|发布单位|发布机构)\s*[：:]\s*$")
+_SOURCE_BODY = regex.compile(r"[区县市州旗盟]?(?:委|人民政府|政府|人大|政协)?(?:融媒体中心|新闻中心|日报|晚报|报|广播电视台|电视台|"
+                             r"新闻网|政府网|门户网站|统计局|发展和改革局|发改委|发布)")
 
 
 def deepest_place(title: str, gaz: Gazetteer, named=frozenset()) -> Place | None:
@@ -83,7 +91,7 @@ def deepest_place(title: str, gaz: Gazetteer, named=frozenset()) -> Place | None
 
 
 COUNTY_LEVELS = {"区": ("district",), "县": ("county", "autonomous_county"), "旗": ("banner", "autonomous_banner")}
-_SPEAKING = regex.compile(r"(?:我|全|本)(?P<level>[区县旗])(?![长委])|(?<![\p{Han}])(?P<level>[区县旗])(?:委|政府|人大|政协)")
+_SPEAKING = regex.compile(r"(?:我|全|本|该)(?P<level>[区县旗])(?![长委])|(?<![\p{Han}])(?P<level>[区县旗])(?:委|政府|人大|政协)")
 MIN_SHORT_MENTIONS = 2
 
 

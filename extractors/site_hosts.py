@@ -18,13 +18,14 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .facts import Place
-from .gazetteer import Gazetteer
+from .gazetteer import PREFECTURAL, Gazetteer
 from .lexicon import table
 
 # Labels that say nothing of a place (generic hosts, media and government words).
 SKIP = frozenset("www m 3g 4g 5g wap big5 gb gb2312 en english news gov cn com net org edu info "
                  "mp h5 app epaper paper newspaper e szb dzb bbs home web portal site data".split())
-AFFIXES = ("news", "gov", "zf", "rb", "tv", "rmt", "xw", "ww", "wang", "net", "daily", "ribao", "dj", "wm")
+AFFIXES = ("news", "gov", "zf", "rb", "tv", "rmt", "xw", "ww", "wang", "net", "daily", "ribao", "dj", "wm",
+           "jinri", "wb", "rmzf")    # 今日X: a county paper's name; X晚报; X人民政府
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +135,8 @@ def _spelled_prefix(prefix: str, gaz: Gazetteer, parent: Place | None) -> Place 
         place = _choose(table_.get(prefix, ()), gaz, parent, frozenset(), provincial_only=parent is None)
         if place is not None:
             return place
+    if parent is None:     # a prefecture's initials before its county's (qdn + dz), when only one prefecture
+        return _choose(initials.get(prefix, ()), gaz, None, frozenset(), prefectural_only=True)
     return None
 
 
@@ -149,10 +152,12 @@ def _cores(label: str) -> list[str]:
 
 
 def _choose(ids: tuple[str, ...], gaz: Gazetteer, within: Place | None, named: frozenset[str],
-            provincial_only: bool = False) -> Place | None:
+            provincial_only: bool = False, prefectural_only: bool = False) -> Place | None:
     places = [gaz.by_id[i] for i in dict.fromkeys(ids) if i in gaz.by_id]
     if provincial_only:
         places = [p for p in places if p.kind in ("province", "autonomous_region", "municipality")]
+    if prefectural_only:
+        places = [p for p in places if p.kind in PREFECTURAL]
     if within is not None:
         places = [p for p in places if gaz.is_within(p, within)]
     if len(places) > 1 and named:
