@@ -10,6 +10,8 @@ with a map back to the normalised text). Shapes:
            "城乡居民收入分别增长6%和7%"          a paired qualifier splits into its items
 - from:    "GDP从2017年的2.01万亿元增加到2.9万亿元"  the earlier level (rule "from") and the
                                                  new one (a chain)
+- bare:    "工业增加值由负转正，增长0.8%"          a verb and a rate alone after a clause: the
+                                                 metric the clause before opens with
 A growth rate separated from its level by a clause saying how it was computed ("…亿元，按不变
 价格计算，同比增长6%") still chains. Ranges ("1.5%-12.0%") are no figure at all, nor are
 counts written with a unit and a measure word ("2.88亿片").
@@ -82,6 +84,7 @@ class Member:
 @dataclass
 class _Group:
     figures: list[list[Figure]] = field(default_factory=list)   # segments: one verb each
+    bare: bool = False          # opens with a verb alone: its metric is the clause before
 
 
 class FigureGrammar:
@@ -97,8 +100,9 @@ class FigureGrammar:
         level = alternation(vocab.role("level"))
         pre = vocab.alt("lower", "approx", "upper", position="before")
         cmp = alternation(vocab.role("comparison"))
+        manner = alternation(vocab.role("manner"))
         self.left = regex.compile(
-            rf"(?P<phrase>(?:(?!{_DELIM_CLASS}).)*?)(?:{cmp})?(?P<resp>分别)?(?:{cmp})?"
+            rf"(?P<phrase>(?:(?!{_DELIM_CLASS}).)*?)(?:{cmp})?(?P<resp>分别)?(?:{cmp})?(?:{manner})?"
             rf"(?:(?P<verb>{vocab.alt('growth', 'decline')})了?)?(?P<level>{level})?了?(?P<pre>{pre})?$")
         self.earlier = regex.compile(r"[从由](?:(?:19|20)\d{2}年(?:末|底)?)?的?$")
         self.heads = sorted(vocab.role("head"), key=len, reverse=True)
@@ -177,6 +181,8 @@ class FigureGrammar:
                 groups[-1].figures[-1].append(fig)        # next value of a list
             elif not fig.bare:
                 groups.append(_Group([[fig]]))
+            elif fig.verb and fig.sep in ("，", ","):
+                groups.append(_Group([[fig]], bare=True))   # "…工业增加值由负转正，增长0.8%"
             else:       # a bare figure with no figure of a group before it belongs to nothing
                 prev = None
                 continue
@@ -206,7 +212,7 @@ class FigureGrammar:
         if size == 1:
             skip = (first.earlier, first.end) if first.earlier is not None else None
             return [Member(first.phrase, first.phrase_start, seg[0], seg[0].verb, seg[0].decline,
-                           (first.phrase_start, seg[0].end), self._rule(k, seg[0]), skip)
+                           (first.phrase_start, seg[0].end), "bare" if group.bare and k == 0 else self._rule(k, seg[0]), skip)
                     for k, seg in enumerate(group.figures)]
         items = self._pair(text, first, size) or self._items(text, first, size)
         if items is None:
@@ -254,12 +260,33 @@ class FigureGrammar:
                 break
             items.insert(0, (m.group(1), m.start(1)))
             pos = m.start(1)
+        if len(items) == size - 1:
+            items = self._split_conjoined(items) or items
         if len(items) != size:
             return None
         return self._share_head(items)
 
+    def _split_conjoined(self, items: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
+        """"城镇居民人均可支配收入和农村居民人均可支配收入分别增长5%和6%": the first item is two
+        metrics joined by 和/与/及, split only where both halves are indicators of the vocabulary."""
+        item, start = items[0]
+        for word in self.conjunctions:
+            at = item.find(word)
+            while at > 0:
+                left, right = item[:at], item[at + len(word):]
+                if all(self.vocab.lookup(self.vocab.core(part)[0])[0] is not None for part in (left, right)):
+                    return [(left, start), (right, start + at + len(word)), *items[1:]]
+                at = item.find(word, at + 1)
+        return None
+
     def _share_head(self, items: list[tuple[str, int]]) -> list[tuple[str, int]]:
         last = items[-1][0]
+        last_core, skipped = self.vocab.strip(last)
+        if last_core and skipped and self.vocab.lookup(last_core)[0] is not None:
+            # places listed before one metric: "襄阳、宜昌地区生产总值分别增长…" is each place's
+            places = [item + last_core if not self.vocab.strip(item)[0] else item for item, _ in items[:-1]]
+            if places != [item for item, _ in items[:-1]]:
+                return [(p, start) for p, (_, start) in zip(places, items[:-1])] + [items[-1]]
         head = next((h for h in self.heads if last.endswith(h) and len(last) > len(h)), None)
         if head is None:
             return items

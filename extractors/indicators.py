@@ -72,7 +72,9 @@ class Vocabulary:
 
     @cached_property
     def _strippers(self) -> tuple[regex.Pattern, ...]:
-        prefix = regex.compile(f"(?:{alternation(self.role('prefix'))})")
+        # every word that names a figure's area (该区, 全旗, 本州 …) opens a metric as 全区 does
+        areas = [r["word"] for r in table("metric_area_words.tsv")]
+        prefix = regex.compile(f"(?:{alternation([*self.role('prefix'), *areas])})")
         count = regex.compile(r"\d+(?:\.\d+)?(?:个|家|项|批)")
         punct = regex.compile(r"[，,、：:“”‘’\"]")
         return (prefix, count, punct, _place_prefix(), *(p for _, p in period_patterns()))

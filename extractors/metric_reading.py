@@ -13,6 +13,8 @@ from .metric_areas import AreaResolver, SentenceAreas
 from .periods import find_periods
 
 _CLAUSE_SPLIT = regex.compile(r"([，,；;：:])")
+# a dash written as punctuation (破折号) opens what it introduces: "主要预期目标——地区生产总值增长…"
+_DASH = regex.compile(r"(?:——|－－|--)")
 
 
 class SentenceReading:
@@ -54,6 +56,7 @@ class SentenceReading:
         it is not one: a subject (a place, an area word) or a line the normaliser joined to
         the one before (a headline run into the body)."""
         found = {start for start, _, _ in self.areas.mentions if first < start < last}
+        found.update(m.end() for m in _DASH.finditer(self.text, first, last) if m.end() < last)
         origin = self.compact.origin
         for line_start in self.line_starts:
             if line_start >= 0 and origin[first] < line_start <= origin[last - 1]:
@@ -75,4 +78,19 @@ class SentenceReading:
                     if found is not None:
                         return found
             end = start
+        return None
+
+    def clause_topic(self, pos: int):
+        """The indicator the clause right before `pos` opens with ("规上工业增加值由负转正，增长
+        0.8%"), or None: a verb alone takes no metric from further away."""
+        head = self.text[:pos].rstrip("，,")
+        clause = _CLAUSE_SPLIT.split(head)[-1] if head else ""
+        start = len(head) - len(clause)
+        if len(clause) < 2 or any(ch.isdigit() for ch in clause):
+            return None
+        v = vocabulary()
+        for cut in [start, *self.cuts(start, len(head))]:
+            found = v.topic(self.text[cut:len(head)])
+            if found is not None:
+                return found
         return None

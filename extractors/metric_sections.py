@@ -59,3 +59,23 @@ def reporting_period(contexts) -> Period | None:
     counts = Counter((p.start, p.end) for p in periods)
     best = max(counts.values())
     return next(p for p in periods if counts[(p.start, p.end)] == best)
+
+
+OPENING_CHARS = 200       # a statistics story states its period in its title or first lines
+_SENTENCE_MARK = regex.compile(r"[，,。；;]")
+
+
+def opening_period(doc: PreparedDocument) -> Period | None:
+    """The period a page without sections states at its top ("今年上半年以来，…", a title
+    "前三季度全县经济运行情况"): the period of its figures that write none. A target year
+    ("到2025年") is no reporting period."""
+    title = getattr(doc.doc, "title", None) or ""
+    head = doc.norm.text[:OPENING_CHARS]
+    first_line = head.split("\n", 1)[0]
+    if not _SENTENCE_MARK.search(first_line):
+        first_line = ""      # a headline run into the body says nothing of its figures
+    for text in (title, first_line):
+        mentions = [m for m in find_periods(compact(text, 0, len(text)).text) if m.shape != "until_year"]
+        if mentions:
+            return resolve(mentions[0], doc.doc.date.value)
+    return None

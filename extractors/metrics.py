@@ -38,12 +38,14 @@ from .lexicon import alternation
 from .metric_areas import AreaResolver
 from .metric_facts import Metric, Period
 from .metric_reading import SentenceReading
-from .metric_sections import SectionContext, reporting_period
+from .metric_sections import SectionContext, opening_period, reporting_period
 from .periods import DocumentYears, document_year_period, resolve
 
 MAX_METRIC_LENGTH = 24
+LIST_REACH = 400           # how far back in its paragraph a list opener (目标是：) reaches
 _SENTENCE = regex.compile(r"[^。！？!?\n]+")
 _DIGIT = regex.compile(r"\d")
+_ITEM_END = regex.compile(r"[、，,]")
 _SCOPE_AFTER = regex.compile(r"\s*[（(](?P<scope>[^（）()]{2,4})[）)]")
 
 
@@ -81,7 +83,7 @@ class MetricsExtractor(Extractor):
     def extract(self, doc: PreparedDocument):
         # What a document tells every figure in it is read once, before the base loop runs.
         self._sections = {id(s): SectionContext(doc, s) for s in doc.sections}
-        self._doc_period = reporting_period(self._sections.values())
+        self._doc_period = reporting_period(self._sections.values()) or opening_period(doc)
         self._areas = AreaResolver(doc)
         self._years = DocumentYears(doc.norm.text)
         self._columns = [(bisect_left(doc.norm.origin, b.start), bisect_left(doc.norm.origin, b.end))
@@ -140,11 +142,17 @@ class MetricsExtractor(Extractor):
         summary = bool(context and context.summary and context.summary[0] <= norm_pos < context.summary[1])
         if not self._keep(core, indicator, growth, member, summary, section is not None):
             return None
-        area = reading.areas.area(member.item_start, fig.start, section.unit if section else None, sentence.origin[0])
+        bound = fig.start
+        if member.rule == "list":         # a list item's own place is inside the item
+            end = _ITEM_END.search(sentence.text, member.item_start, bound)
+            bound = end.start() if end else bound
+        area = reading.areas.area(member.item_start, bound, section.unit if section else None, sentence.origin[0])
         if area is None:
             return None
         before = self._before(sentence.text, member)[floor:]
         kind = self._kind(before)
+        if kind == "actual" and not floor:
+            kind = self._list_kind(doc.norm.text, sentence.origin[0])
         value = Decimal(fig.number.replace(",", ""))
         start, end = sentence.span(*member.span)
         skip = member.skip if member.rule != "from" else None
@@ -179,7 +187,12 @@ class MetricsExtractor(Extractor):
                 # the evidence starts where the metric does; a line run into it says nothing of it
                 member = replace(member, span=(max(member.span[0], cut), member.span[1]))
                 floor = reading.line_start_before(cut)
-        if not core and member.rule != "list":
+        if not core and member.rule == "bare":
+            inherited = reading.clause_topic(member.item_start)
+            if inherited is not None:
+                indicator, rate = inherited[0], rate or inherited[1]
+                core = indicator.label_zh
+        elif not core and member.rule != "list":
             inherited = reading.topic_before(member.item_start)
             if inherited is not None:
                 indicator, rate = inherited[0], rate or inherited[1]
@@ -235,6 +248,21 @@ class MetricsExtractor(Extractor):
             return "estimate"
         return "plan" if last in v.role("plan") else "target"
 
+    @cached_property
+    def _list_opener(self) -> regex.Pattern:
+        v = vocabulary()
+        words = [w.rstrip("：:") for w in (*v.role("target"), *v.role("plan"))]
+        return regex.compile(rf"(?:{alternation(words)})[是为]?[：:]")
+
+    def _list_kind(self, text: str, sentence_start: int) -> str:
+        """The kind a list opened earlier in the paragraph gives a sentence naming none: the
+        items after "主要预期目标是：" stay targets past a full stop inside the list."""
+        start = max(text.rfind("\n", 0, sentence_start) + 1, sentence_start - LIST_REACH)
+        openers = list(self._list_opener.finditer(text, start, sentence_start))
+        if not openers:
+            return "actual"
+        return self._kind(openers[-1].group())
+
     def _scope(self, doc: PreparedDocument, before: str, norm_end: int) -> str | None:
         scopes = vocabulary().role("scope")
         after = _SCOPE_AFTER.match(doc.norm.text, norm_end)
@@ -251,15 +279,23 @@ class MetricsExtractor(Extractor):
         date = doc.doc.date.value
         actual = kind in ("actual", "estimate")
         context_year = context.year if context and context.year else self._years.recent(norm_pos, date)
+        if context_year is None and self._doc_period is not None and self._doc_period.end:
+            context_year = int(self._doc_period.end[:4])    # "2023年…统计公报" in the title
         if mentions:
             return resolve(mentions[-1], date, "actual" if actual else kind, context_year)
-        if not actual:
-            return document_year_period(date)
+        if not actual:       # a plan's year; on an undated page the year its title or opening states
+            return document_year_period(date) or self._inferred(self._doc_period)
         earlier = self._years.paragraph_period(doc.norm.text, sentence_start) if sentence_start is not None else None
         if earlier is not None:
             found = resolve(earlier, date, "actual", context_year)
             return Period(found.written, found.start, found.end, inferred=True, shape=found.shape)
         fallback = context.period if context and context.period else self._doc_period
         if fallback is not None:
-            return Period(fallback.written, fallback.start, fallback.end, inferred=True, shape=fallback.shape)
+            return self._inferred(fallback)
         return self._years.reviewed_year(norm_pos, date)
+
+    @staticmethod
+    def _inferred(period: Period | None) -> Period | None:
+        if period is None:
+            return None
+        return Period(period.written, period.start, period.end, inferred=True, shape=period.shape)

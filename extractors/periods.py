@@ -19,7 +19,7 @@ import regex
 from .lexicon import table
 from .metric_facts import Period
 
-_COMPARED = "比较"
+_COMPARED = "比较与"           # "比上年", "较2019年", "与上年同期相比": a base, not a period
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -77,6 +77,8 @@ def _months(mention: PeriodMention, doc_month: int | None) -> tuple[int, int] | 
         return 3 * q - 2, 3 * q
     if shape == "half":
         return (1, 6) if g("h") == "上" else (7, 12)
+    if shape == "year_end":
+        return 12, 12
     if shape in ("month", "month_end"):
         m = number(g("m"))
         return m, m
@@ -108,7 +110,7 @@ def _year(mention, doc_year, doc_month, kind, context_year, months) -> int | Non
         return doc_year
     if rel in ("去年", "上年"):
         return doc_year - 1
-    if mention.shape == "full_year":
+    if mention.shape in ("full_year", "year_end"):
         # a full-year result reported early in a year is the year just ended
         usual = doc_year - 1 if kind == "actual" and doc_month is not None and doc_month <= 2 else doc_year
         earliest = usual - 1 if kind == "actual" else usual

@@ -159,21 +159,11 @@ def _derivations() -> list[Callable[[BuildContext], None]]:
 
 def build_graph(documents: Iterable[Document], facts: Iterable, base: str = DEFAULT_BASE,
                 options: dict | None = None, graph: Graph | None = None) -> Graph:
-    """`graph`: an empty graph to build into (e.g. one on the Oxigraph store); default a new one."""
-    ctx = BuildContext(new_graph() if graph is None else graph, Iris(base), options=options or {})
-    for doc in documents:
-        add_document(ctx, doc)
-    for place in gazetteer().places:
-        ctx.add_place(place)
-    by_type: dict[type, list] = defaultdict(list)
-    for fact in facts:
-        by_type[type(fact)].append(fact)
-    mappers = _mappers()
-    for fact_type, items in by_type.items():
-        if fact_type not in mappers:
-            raise TypeError(f"no graph mapping for facts of type {fact_type.__name__}")
-        mappers[fact_type](ctx, items)
-    ctx.out.flush()      # derivations read the graph
-    for derive in _derivations():
-        derive(ctx)
-    return ctx.g
+    """The graph of `documents` and their `facts`, made by the streaming build's writers (one
+    shard per document, then the shared graph: graph/shard.py, graph/shared.py), so that every
+    caller gets the graph `cadregraph build` writes. `graph`: an empty graph to build into."""
+    from cadregraph.pipeline import Corpus
+    from cadregraph.pipeline import build_graph as streamed
+
+    return streamed(Corpus(documents=list(documents), facts=list(facts)), base=base,
+                    identity_file=(options or {}).get("identity_file"), graph=graph)

@@ -17,14 +17,15 @@ from cadregraph.documents.model import DocDate, Document
 
 SCHEMA = {
     "holdings": "seq INTEGER, name TEXT, post_key TEXT, org_key TEXT, district_id TEXT, obs TEXT, post TEXT, "
-                "org TEXT, role TEXT, role_label TEXT, date TEXT, status TEXT",
+                "org TEXT, role TEXT, role_label TEXT, date TEXT, status TEXT, place TEXT, single INTEGER, "
+                "post_label TEXT, quote TEXT, place_iri TEXT",
     "slogans": "key TEXT, text TEXT, kind TEXT, original TEXT",
     "uses": "user TEXT, concept TEXT",
     "projects": "seq INTEGER, district_id TEXT, key TEXT, name TEXT, type TEXT, district TEXT",
     "metrics": "n INTEGER",
     "nodes": "iri TEXT, block TEXT",
 }
-FORMAT = 1
+FORMAT = 2
 
 
 class CorpusTable:

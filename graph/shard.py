@@ -37,7 +37,7 @@ P = {name: nt.iri(term) for name, term in {
     "dateEvidence": CG.dateEvidence, "evidence": CG.evidence, "derived": PROV.wasDerivedFrom, "rule": CG.rule,
     "TQS": OA.TextQuoteSelector, "TPS": OA.TextPositionSelector, "exact": OA.exact, "start": OA.start,
     "end": OA.end, "prefix": OA.prefix, "suffix": OA.suffix, "PostObservation": CG.PostObservation, "post": CG.post,
-    "postAsWritten": CG.postAsWritten, "status": CG.status, "concurrent": CG.concurrent,
+    "postAsWritten": CG.postAsWritten, "nameAsWritten": CG.nameAsWritten, "status": CG.status, "concurrent": CG.concurrent,
     "sentenceDate": CG.sentenceDate, "Observation": QB.Observation, "dataSet": QB.dataSet,
     "refArea": SDMX_DIMENSION.refArea, "refPeriod": SDMX_DIMENSION.refPeriod, "indicator": CG.indicator,
     "statisticType": CG.statisticType, "figureKind": CG.figureKind, "obsValue": SDMX_MEASURE.obsValue,

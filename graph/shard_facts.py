@@ -12,6 +12,7 @@ from cadregraph.extractors.slogan_facts import ProjectMention, SloganUse
 
 from . import nt
 from .metrics import _identity
+from .tenures import role_kind
 from .shard import _V, P
 
 
@@ -28,6 +29,7 @@ def add_holdings(w, holdings: list[Holding]) -> None:
         add(s, P["type"], P["PostObservation"])
         add(s, P["post"], nt.iri(post_iri))
         add(s, P["postAsWritten"], nt.zh(h.post_as_written))
+        add(s, P["nameAsWritten"], nt.zh(h.person))
         add(s, P["status"], _V[h.status])
         if h.concurrent:
             add(s, P["concurrent"], nt.boolean(True))
@@ -38,12 +40,19 @@ def add_holdings(w, holdings: list[Holding]) -> None:
             add(s, P["date"], nt.date(date))
         w.evidence(s, h.evidence)
         post = h.post
-        ident_org = post.org.parent or post.org
+        top = post.org.parent or post.org
+        district = post.district
+        # the place that makes two one-holder posts incompatible (identity, tenure ends): the
+        # district, else the body (a bureau's 党组 and the bureau are one place)
+        place_iri = (w.nodes.place(district) if district is not None
+                     else str(w.iris.organization(post.org.parent.key)) if post.org.parent is not None
+                     else str(w.iris.organization(post.org.key)))
         w.rows["holdings"].append((
-            seq, h.person, post.key, ident_org.key if ident_org.kind != "central" else "",
-            post.district.id if post.district is not None else "", obs, post_iri,
+            seq, h.person, post.key, top.key if top.kind != "central" else "",
+            district.id if district is not None else "", obs, post_iri,
             str(w.iris.organization(post.org.key)), str(w.iris.role(post.role_id)), post.role,
-            date or "", h.status))
+            date or "", h.status, district.id if district is not None else top.key,
+            int(role_kind(post.role) == "single"), post.label, h.evidence.quote, place_iri))
 
 
 def add_metrics(w, metrics: list[Metric]) -> None:

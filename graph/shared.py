@@ -20,7 +20,8 @@ from cadregraph.extractors.gazetteer import gazetteer
 
 from . import nt
 from .corpus_table import CorpusTable
-from .identity import Mention, Overrides, resolve_people
+from .identity import MentionRow, Overrides, mentions_from_rows, resolve_identity
+from .identity_graph import add_decisions
 from .iris import Iris
 from .namespaces import CG, SCHEMA
 from .nodes import T, place_block
@@ -66,6 +67,9 @@ class _Collector:
 
     def add_place(self, place):
         return self.iris.place(place.id)
+
+    def doc_iri(self, doc_id: str):
+        return self.iris.document(doc_id)
 
 
 def shared_graph(table: CorpusTable, iris: Iris, identity_file: Path | None = None) -> SharedGraph:
@@ -157,16 +161,13 @@ def _projects(table: CorpusTable, out: _Collector) -> None:
 
 
 def _holdings(table: CorpusTable, out: _Collector, identity_file: Path | None) -> tuple[int, int, int]:
-    dates = {doc_id: meta["date"][0] for doc_id, meta in table.documents().items()}
     rows = list(table.db.execute("SELECT doc_id, name, post_key, org_key, district_id, obs, post, org, role, "
-                                 "role_label, date, status FROM holdings ORDER BY doc_id, rowid"))
-    grouped: dict[tuple[str, str], list[tuple]] = {}
-    for r in rows:
-        grouped.setdefault((r[1], r[0]), []).append(r)
-    mentions = [Mention(name, doc_id, dates.get(doc_id), frozenset(r[2] for r in rs),
-                        frozenset(r[3] for r in rs if r[3]), frozenset(r[4] for r in rs if r[4]))
-                for (name, doc_id), rs in grouped.items()]
-    people = resolve_people(mentions, Overrides.load(identity_file))
+                                 "role_label, date, status, place, single, post_label, quote, place_iri "
+                                 "FROM holdings ORDER BY doc_id, rowid"))
+    mention_rows = [MentionRow(r[1], r[2], r[12], r[10] or None, r[0], r[11], bool(r[13]), r[3], r[4], r[14], r[15])
+                    for r in rows]
+    resolution = resolve_identity(mentions_from_rows(mention_rows), Overrides.load(identity_file))
+    people = resolution.people
     add, iris = out.lines.add, out.iris
     person_iri: dict[tuple[str, str], str] = {}
     described: set[str] = set()
@@ -186,20 +187,24 @@ def _holdings(table: CorpusTable, out: _Collector, identity_file: Path | None) -
         for reason in person.merge_reasons:
             add(f"{s} {nt.iri(CG.mergeReason)} {nt.text(reason)}")
     sightings, posts = [], {}
-    for doc_id, name, _pk, _ok, _d, obs, post, org, role, role_label, date, status in rows:
+    observations: dict[tuple[str, str], list[URIRef]] = {}
+    for doc_id, name, _pk, _ok, _d, obs, post, org, role, role_label, date, status, *_, place_iri in rows:
         person = person_iri[(name, doc_id)]
         add(f"{nt.iri(obs)} {nt.iri(CG.holder)} {person}")
         add(f"{person} {nt.iri(ORG.holds)} {nt.iri(post)}")
         add(f"{nt.iri(post)} {nt.iri(ORG.heldBy)} {person}")
+        observations.setdefault((name, doc_id), []).append(URIRef(obs))
         sightings.append((obs, person[1:-1], post, str(iris.document(doc_id)), date, status))
-        info = posts.setdefault(post, {"org": URIRef(org), "role": URIRef(role), "labels": set()})
+        info = posts.setdefault(post, {"org": URIRef(org), "role": URIRef(role), "place": place_iri, "labels": set()})
         info["labels"].add(role_label)
+    add_decisions(out, resolution, observations)
     _careers(out, sightings, posts)
     return len(described), len(posts), len(rows)
 
 
 def _careers(out: _Collector, rows: list[tuple], posts: dict[str, dict]) -> None:
     from .careers import _step_iri, _step_triples, _tenure_iri, _tenure_triples
+    from .tenure_ends import PostInfo, close_tenures
     from .tenures import Sighting, build_tenures, career_steps, order_holders, role_kind
 
     for info in posts.values():
@@ -212,6 +217,8 @@ def _careers(out: _Collector, rows: list[tuple], posts: dict[str, dict]) -> None
         by_post.setdefault(t.post, []).append(t)
     for post, group in sorted(by_post.items()):
         order_holders(group, single_holder=role_kind(posts[post]["role_label"]) == "single")
+    close_tenures(tenures, {p: PostInfo(role_kind(info["role_label"]) == "single", info["place"])
+                            for p, info in posts.items()})
     membership = {p for p, info in posts.items() if role_kind(info["role_label"]) == "membership"}
     ctx = SimpleNamespace(iris=out.iris)
     iris = {id(t): _tenure_iri(ctx, t) for t in tenures}

@@ -62,13 +62,14 @@ def d(x: str) -> Decimal:
       ("重庆高新区", "industrial_investment", d("18.7"), "%", True),
       ("重庆高新区", "规上高技术服务业营收", d("27.3"), "%", True)]),
     # a figure hard-wrapped across lines, and a department reporting for the city (002 市文化旅游委)
-    ("激活文旅新引擎\n市文化旅游委党委书记 石强\n市文化旅游委以巴蜀文化旅游走\n廊建设为牵引。一季度，全市接待国内游客\n1.12亿人次、同比增长8.6%，旅游总花\n"
+    # (the page names its city: on a page naming no place a department's figures get no area)
+    ("激活文旅新引擎\n市文化旅游委党委书记 石强\n重庆市文化旅游委以巴蜀文化旅游走\n廊建设为牵引。一季度，全市接待国内游客\n1.12亿人次、同比增长8.6%，旅游总花\n"
      "费同比增长14.7%，完成固定资产投资\n同比增长30%以上。\n", "2025-04-24",
      [("重庆市", "domestic_tourist_arrivals", d("1.12"), "亿人次", False),
       ("重庆市", "domestic_tourist_arrivals", d("8.6"), "%", True), ("重庆市", "tourism_spending", d("14.7"), "%", True),
       ("重庆市", "fixed_asset_investment", d("30"), "%", True)]),
     # 同\n\n比增长 split over a blank line
-    ("激活文旅新引擎\n市文化旅游委党委书记 石强\n" + BODY + "一季度，全市接待入境游客同\n\n比增长 102%。\n", "2025-04-24",
+    ("重庆激活文旅新引擎\n市文化旅游委党委书记 石强\n" + BODY + "一季度，全市接待入境游客同\n\n比增长 102%。\n", "2025-04-24",
      [("重庆市", "inbound_tourist_arrivals", d("102"), "%", True)]),
     # a decline is negative (001 江津, here in an opening summary)
     ("高水平建强主枢纽\n江津区委书记 李应兰\n江津区启动小南垭智慧货站建设，通道物流成本下降15%。\n", "2023-10-24",
