@@ -58,7 +58,7 @@ class BuildSummary:
         if self.update is not None:
             lines.append("update:       " + ", ".join(f"{n} {k}" for k, n in self.update.items()))
             lines += [f"  kept: {s}" for s in self.skipped]
-        lines += [f"wrote {p}" for p in self.files]
+        lines += _written(self.files)
         if self.stopped:
             lines.append("stopped at the first file that failed (--strict); no output was written")
         lines += [f"  warning: {w}" for w in self.warnings]
@@ -66,6 +66,20 @@ class BuildSummary:
         lines.append(f"files failed: {len(self.failures)}")
         lines += [f"  failed: {f}" for f in self.failures]
         return "\n".join(lines)
+
+
+def _written(files: list[Path]) -> list[str]:
+    """One line per graph file and one for the view: the pages under view/ are counted, not
+    listed (a big corpus has thousands)."""
+    pages = [p for p in files if "view" in p.parts[:-1] and p.suffix == ".html"]
+    lines = [f"wrote {p}" for p in files if p not in set(pages)]
+    if pages:
+        kinds = {}
+        for p in pages:
+            kinds[p.parent.name] = kinds.get(p.parent.name, 0) + 1
+        folder = pages[0].parents[1]
+        lines.append(f"wrote {folder}/: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + " pages")
+    return lines
 
 
 def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path | None = None,
@@ -97,13 +111,28 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
     g = build_graph(Corpus(documents=documents, facts=facts), base=base, identity_file=identity_file,
                     graph=fast_graph())
     outputs = {f.file_name: serialize(g, f, base=base) for f in chosen}
-    outputs.update(view_pages(g, render_view))   # one page; an overview and focused pages for a big graph
+    # one page, or an overview and focused pages for a big graph; a page per document
+    outputs.update(view_pages(g, render_view, texts={d.doc_id: d.text for d in documents if d.text}))
+    if previous is not None:
+        outputs.update(_kept_document_pages(out_dir, outputs))
     outputs[CACHE_NAME] = dump_cache(cache)
     written = [p for p in write_outputs(out_dir, outputs) if p.name != CACHE_NAME]
     if store is not None:
         save_store(g, store, base=base)
         written.append(store)
     return _summary(g, documents, written, corpus, previous)
+
+
+def _kept_document_pages(out_dir: Path, outputs: dict[str, bytes]) -> dict[str, bytes]:
+    """The pages of documents an update did not read again (the fact cache keeps no text):
+    their facts and metadata are unchanged, so their pages are too."""
+    folder = out_dir / "view" / "docs"
+    kept = {}
+    for path in sorted(folder.glob("*.html")) if folder.is_dir() else []:
+        name = f"view/docs/{path.name}"
+        if name not in outputs:
+            kept[name] = path.read_bytes()
+    return kept
 
 
 def _previous_build(out_dir: Path, base: str, fingerprint: str) -> FactCache:

@@ -18,6 +18,7 @@ from rdflib import Graph
 from cadregraph.graph.oxterms import ox_store_of
 from cadregraph.graph.partial_dates import PartialDate, sort_key
 from cadregraph.outputs.tables import query_text
+from cadregraph.outputs.view_text import period_label
 
 CITY = "city"   # the unit of city-level bodies that belong to no district
 
@@ -119,28 +120,34 @@ def _tenures(g: Graph, data: OverviewData) -> None:
         data.unit_of(r["district"]).tenures.append(row)
 
 
+def _quote(r: dict[str, str]) -> dict:
+    """A fact's quote in its sentence and its span in the document's text."""
+    return {"doc": r["doc"], "quote": r["quote"], "before": r["prefix"], "after": r["suffix"],
+            "start": int(r["start"] or 0), "end": int(r["end"] or 0)}
+
+
 def _observations(g: Graph, data: OverviewData) -> None:
     for r in rows(g, "overview_observations"):
         person = data.people.get(r["person"])
         if person is not None:
-            person.observations.append({"post": r["postLabel"], "doc": r["docName"], "date": r["date"],
-                                        "quote": r["quote"], "start": int(r["start"] or 0)})
+            person.observations.append({"post": r["postLabel"], "date": r["date"]} | _quote(r))
 
 
 def _figures(g: Graph, data: OverviewData) -> None:
     for r in rows(g, "overview_figures"):
-        data.unit_of(r["area"]).figures.append({k: r[k] for k in ("indicator", "value", "unit", "period", "docName",
-                                                               "date", "quote")} | {"start": int(r["start"] or 0)})
+        data.unit_of(r["area"]).figures.append(
+            {k: r[k] for k in ("indicator", "value", "unit", "date")}
+            | {"period": period_label(r["period"], r["periodStart"], r["periodEnd"], r["date"])} | _quote(r))
 
 
 def _slogans(g: Graph, data: OverviewData) -> None:
     for r in rows(g, "overview_slogans"):
-        data.unit_of(r["user"]).slogans.append({k: r[k] for k in ("slogan", "kind", "docName", "date", "quote")})
+        data.unit_of(r["user"]).slogans.append({k: r[k] for k in ("slogan", "kind", "date")} | _quote(r))
 
 
 def _projects(g: Graph, data: OverviewData) -> None:
     for r in rows(g, "overview_projects"):
-        data.unit_of(r["district"]).projects.append({k: r[k] for k in ("project", "docName", "date", "quote")})
+        data.unit_of(r["district"]).projects.append({k: r[k] for k in ("project", "date")} | _quote(r))
 
 
 def _sort(data: OverviewData) -> None:
@@ -152,9 +159,9 @@ def _sort(data: OverviewData) -> None:
         person.observations.sort(key=lambda o: (date_key(o["date"]), o["doc"], o["start"], o["post"], o["quote"]))
     for unit in data.units.values():
         unit.tenures.sort(key=lambda t: (t["post"],) + tenure_key(t))
-        unit.figures.sort(key=lambda f: (date_key(f["date"]), f["docName"], f["start"], f["indicator"], f["value"]))
-        unit.slogans.sort(key=lambda s: (s["slogan"], date_key(s["date"]), s["docName"], s["quote"]))
-        unit.projects.sort(key=lambda p: (p["project"], date_key(p["date"]), p["docName"], p["quote"]))
+        unit.figures.sort(key=lambda f: (date_key(f["date"]), f["doc"], f["start"], f["indicator"], f["value"]))
+        unit.slogans.sort(key=lambda s: (s["slogan"], date_key(s["date"]), s["doc"], s["start"]))
+        unit.projects.sort(key=lambda p: (p["project"], date_key(p["date"]), p["doc"], p["start"]))
 
 
 def _moves(data: OverviewData) -> None:
@@ -166,3 +173,27 @@ def _moves(data: OverviewData) -> None:
             for b in units[i + 1:]:
                 counts[(a, b)] += 1
     data.moves = dict(sorted(counts.items()))
+
+
+def documents(g: Graph) -> dict[str, dict[str, str]]:
+    """{document IRI: {identifier, name, title, date, source}}: what names a document to a reader."""
+    out = {}
+    for r in sorted(rows(g, "overview_documents"), key=lambda r: (r["doc"], r["identifier"])):
+        out.setdefault(r["doc"], {k: r[k] for k in ("identifier", "name", "title", "date", "source")})
+    return out
+
+
+def document_facts(g: Graph) -> dict[str, list[dict]]:
+    """{document IRI: [{kind, label, detail, start, end}]}: every extracted fact of each
+    document at its character span, in text order (the document pages highlight them)."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    seen = set()
+    for r in rows(g, "overview_spans"):
+        row = {"kind": r["kind"], "label": r["label"], "detail": r["detail"], "start": int(r["start"]), "end": int(r["end"])}
+        key = (r["doc"],) + tuple(row.values())
+        if key not in seen:
+            seen.add(key)
+            out[r["doc"]].append(row)
+    for facts in out.values():
+        facts.sort(key=lambda f: (f["start"], -f["end"], f["kind"], f["label"], f["detail"]))
+    return dict(sorted(out.items()))
