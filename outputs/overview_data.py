@@ -150,18 +150,24 @@ def _projects(g: Graph, data: OverviewData) -> None:
         data.unit_of(r["district"]).projects.append({k: r[k] for k in ("project", "date")} | _quote(r))
 
 
+def full_key(row: dict) -> tuple:
+    """Every value of a row: the last tie-breaker, so equal-looking rows keep one order
+    whatever order the store gave them in."""
+    return tuple(sorted((k, str(v)) for k, v in row.items()))
+
+
 def _sort(data: OverviewData) -> None:
     def tenure_key(t):
         return (date_key(t["first"]), date_key(t["last"]), t["post"], t["personLabel"], t["person"])
 
     for person in data.people.values():
-        person.tenures.sort(key=tenure_key)
-        person.observations.sort(key=lambda o: (date_key(o["date"]), o["doc"], o["start"], o["post"], o["quote"]))
+        person.tenures.sort(key=lambda t: tenure_key(t) + full_key(t))
+        person.observations.sort(key=lambda o: (date_key(o["date"]), o["doc"], o["start"], o["post"]) + full_key(o))
     for unit in data.units.values():
-        unit.tenures.sort(key=lambda t: (t["post"],) + tenure_key(t))
-        unit.figures.sort(key=lambda f: (date_key(f["date"]), f["doc"], f["start"], f["indicator"], f["value"]))
-        unit.slogans.sort(key=lambda s: (s["slogan"], date_key(s["date"]), s["doc"], s["start"]))
-        unit.projects.sort(key=lambda p: (p["project"], date_key(p["date"]), p["doc"], p["start"]))
+        unit.tenures.sort(key=lambda t: (t["post"],) + tenure_key(t) + full_key(t))
+        unit.figures.sort(key=lambda f: (date_key(f["date"]), f["doc"], f["start"], f["indicator"], f["value"]) + full_key(f))
+        unit.slogans.sort(key=lambda s: (s["slogan"], date_key(s["date"]), s["doc"], s["start"]) + full_key(s))
+        unit.projects.sort(key=lambda p: (p["project"], date_key(p["date"]), p["doc"], p["start"]) + full_key(p))
 
 
 def _moves(data: OverviewData) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .overview_data import date_key
+from .overview_data import date_key, full_key
 
 USES_SHOWN = 5          # uses listed under a slogan or project (the rest are counted)
 
@@ -26,7 +26,7 @@ def _dated(rows: list[dict]) -> list[str]:
 
 def _uses(rows: list[dict]) -> dict:
     dates = _dated(rows)
-    ordered = sorted(rows, key=lambda r: (date_key(r["date"]), r["doc"], r["start"]))
+    ordered = sorted(rows, key=lambda r: (date_key(r["date"]), r["doc"], r["start"]) + full_key(r))
     return {"count": len(rows), "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
             "shown": ordered[:USES_SHOWN], "more": max(0, len(rows) - USES_SHOWN)}
 
