@@ -1,13 +1,14 @@
 """The view of a large graph: an aggregated overview page plus one focused page per person and
 per unit (district, or the city-level bodies), all offline and self-contained.
 
-The single-page view (`view.py`) carries every fact of the corpus in one page: past about a
-hundred thousand facts (some 1,500 documents) that page takes more than a few seconds to open.
+The single-page view (`view.py`) carries every fact of the corpus in one page: past some
+fifteen thousand facts (a few hundred documents) that page grows past a few megabytes.
 Here `view.html` draws one node per unit, sized by its officials, with an edge between two
 units for the people who held posts in both (layout computed here with a fixed seed, physics
 off), and lists the units and people with links; `view/people/<id>.html` gives one person's
-career (tenures in date order, each observation with its document and quote) and
-`view/units/<id>.html` one unit's officials, figures, slogans and projects. Focused pages are
+career (a timeline, tenures in date order, each observation with its document and quote) and
+`view/units/<id>.html` one unit's officials, figures, slogans and projects, aggregated, its long
+lists paged on `view/units/<id>-<list>-<n>.html`. Focused pages are
 plain HTML without scripts. Text from documents is autoescaped (pages) or JSON-escaped for a
 `<script type="application/json">` element (overview) and reaches the DOM with textContent.
 """
@@ -25,14 +26,18 @@ from cadregraph.graph.oxterms import ox_store_of
 
 from .doc_pages import document_pages
 from .overview_data import CITY, OverviewData, collect, document_facts, documents
-from .overview_summary import career_chart, unit_summary
+from .overview_summary import career_chart, paged, unit_summary
 from .view import json_for_script, templates, vis_assets
 from .view_text import source_link
 from .view_layout import scaled_size
 
-# A graph with more fact rows than this gets the overview and focused pages (see the module doc).
-OVERVIEW_MIN_FACTS = 100_000
+# A graph with more fact rows than this gets the overview and focused pages (see the module doc):
+# the single page carries some 370 bytes per fact, and at 15,000 facts (a few hundred documents)
+# it is about 6 MB, which Chromium opens in a second or two.
+OVERVIEW_MIN_FACTS = 15_000
 PAGES = "view"
+# a unit's long lists, paged (their headings on the numbered pages)
+SECTIONS = {"figures": "Figures 数据", "slogans": "Slogans 口号", "projects": "Projects 项目"}
 _COUNT_FACTS = """
 PREFIX cg: <https://cadregraph.org/ontology#>
 PREFIX qb: <http://purl.org/linked-data/cube#>
@@ -65,20 +70,35 @@ def page_name(kind: str, key: str) -> str:
 def overview_pages(g: Graph, title: str = "cadregraph", doc_pages: bool = False) -> dict[str, bytes]:
     """{relative file name: UTF-8 bytes}: `view.html` (the overview) and the focused pages;
     `doc_pages`: the document pages are written too, so facts link to them."""
-    data = collect(g)
+    return render_pages(collect(g), cited_documents(g, doc_pages), title)
+
+
+def render_pages(data: OverviewData, docs: dict[str, dict], title: str = "cadregraph") -> dict[str, bytes]:
+    """The overview and focused pages of `data` (overview_data.collect), citing `docs`
+    (cited_documents): plain rows in, HTML out."""
     links = {key: page_name("people", key) for key in data.people}
     links.update({key: page_name("units", key) for key in data.units})
     env = templates()
-    docs = cited_documents(g, doc_pages)
     pages = {"view.html": render_overview(data, links, env, title)}
     person_t, unit_t = env.get_template("overview_person.html.j2"), env.get_template("overview_unit.html.j2")
     labels = {key: p.label for key, p in data.people.items()} | {key: u.label for key, u in data.units.items()}
     for key, person in sorted(data.people.items()):
         pages[links[key]] = person_t.render(title=title, person=person, links=links, labels=labels, docs=docs,
                                             up="../../", chart=career_chart(person.tenures, person.observations, labels))
+    list_t = env.get_template("overview_unit_list.html.j2")
     for key, unit in sorted(data.units.items()):
+        summary = unit_summary(unit)
+        sections = {}
+        for section in SECTIONS:
+            slices = paged(summary[section])
+            names = [links[key]] + [links[key][:-len(".html")] + f"-{section}-{n}.html" for n in range(2, len(slices) + 1)]
+            sections[section] = [{"id": section, "rows": rows, "page": n, "pages": names, "total": len(summary[section])}
+                                 for n, rows in enumerate(slices, 1)]
+            for n in range(2, len(slices) + 1):
+                pages[names[n - 1]] = list_t.render(title=title, unit=unit, docs=docs, up="../../", heading=SECTIONS[section],
+                                                    section=sections[section][n - 1])
         pages[links[key]] = unit_t.render(title=title, unit=unit, links=links, labels=labels, docs=docs, up="../../",
-                                          summary=unit_summary(unit))
+                                          sections={k: v[0] for k, v in sections.items()})
     return {name: text.encode("utf-8") for name, text in pages.items()}
 
 

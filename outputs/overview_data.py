@@ -105,6 +105,12 @@ def collect(g: Graph) -> OverviewData:
     _figures(g, data)
     _slogans(g, data)
     _projects(g, data)
+    return finish(data)
+
+
+def finish(data: OverviewData) -> OverviewData:
+    """Rows sorted and the overview's edges counted: the last step of `collect`, for data
+    filled some other way too."""
     _sort(data)
     _moves(data)
     return data

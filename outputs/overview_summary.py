@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from .overview_data import date_key, full_key
 
-USES_SHOWN = 5          # uses listed under a slogan or project (the rest are counted)
+PAGE_ROWS = 80          # rows of a section on a unit's page; the rest on numbered pages after it
 
 
 def _grouped(rows: list[dict], key) -> list[tuple[tuple, list[dict]]]:
@@ -25,14 +25,23 @@ def _dated(rows: list[dict]) -> list[str]:
 
 
 def _uses(rows: list[dict]) -> dict:
-    dates = _dated(rows)
+    """How often, from when to when, and the first and the last use (each with its document
+    and quote); undated uses come after the dated ones."""
     ordered = sorted(rows, key=lambda r: (date_key(r["date"]), r["doc"], r["start"]) + full_key(r))
+    dates = _dated(rows)
     return {"count": len(rows), "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
-            "shown": ordered[:USES_SHOWN], "more": max(0, len(rows) - USES_SHOWN)}
+            "first_use": ordered[0], "last_use": ordered[-1] if len(ordered) > 1 else None}
+
+
+def paged(rows: list, size: int = PAGE_ROWS) -> list[list]:
+    """Rows in pages of `size` (at least one page, maybe empty)."""
+    return [rows[i:i + size] for i in range(0, len(rows), size)] or [[]]
 
 
 def unit_summary(unit) -> dict:
-    """{slogans, figures, projects}: a unit's rows aggregated for its page."""
+    """{slogans, figures, projects}: a unit's rows aggregated for its page: a slogan or project
+    once, with its count and first and last use; figures one row per indicator, period and
+    unit of measure, in indicator order."""
     slogans = [{"slogan": k[0], "kind": k[1]} | _uses(rs) for k, rs in _grouped(unit.slogans, lambda r: (r["slogan"], r["kind"]))]
     slogans.sort(key=lambda s: (-s["count"], s["slogan"], s["kind"]))
     projects = [{"project": k[0]} | _uses(rs) for k, rs in _grouped(unit.projects, lambda r: (r["project"],))]
@@ -42,8 +51,7 @@ def unit_summary(unit) -> dict:
         values = sorted({r["value"] for r in rs}, key=lambda v: (len(v), v))
         figures.append({"indicator": indicator, "period": period, "unit": unit_name, "values": values} | _uses(rs))
     figures.sort(key=lambda f: (f["indicator"], date_key(f["first"]), f["period"], f["unit"]))
-    by_indicator = [{"indicator": k[0], "rows": rs} for k, rs in _grouped(figures, lambda f: (f["indicator"],))]
-    return {"slogans": slogans, "projects": projects, "figures": by_indicator, "figure_rows": len(figures)}
+    return {"slogans": slogans, "projects": projects, "figures": figures}
 
 
 # ---------------------------------------------------------------- the career timeline
