@@ -31,6 +31,7 @@ from .view import render_view
 __all__ = ["MANIFEST", "BuildSummary", "OutputFolderError", "check_output_folder", "run_build"]
 
 PROGRESS_THRESHOLD = 50
+WARNINGS_SHOWN = 10     # the summary stays on one screen: more warnings are counted
 
 
 @dataclass
@@ -61,7 +62,9 @@ class BuildSummary:
         lines += _written(self.files)
         if self.stopped:
             lines.append("stopped at the first file that failed (--strict); no output was written")
-        lines += [f"  warning: {w}" for w in self.warnings]
+        lines += [f"  warning: {w}" for w in self.warnings[:WARNINGS_SHOWN]]
+        if len(self.warnings) > WARNINGS_SHOWN:
+            lines.append(f"  … and {len(self.warnings) - WARNINGS_SHOWN} more warnings (files read with a repair)")
         # Failures last, where a user scrolling a long run looks first.
         lines.append(f"files failed: {len(self.failures)}")
         lines += [f"  failed: {f}" for f in self.failures]

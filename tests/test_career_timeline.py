@@ -69,7 +69,7 @@ def test_build_summary_counts_view_pages_instead_of_listing_them(tmp_path):
 
     files = [tmp_path / "graph.ttl", tmp_path / "view.html"] + \
             [tmp_path / "view" / kind / f"{i}.html" for kind in ("docs", "people", "units") for i in range(400)]
-    text = BuildSummary(documents=400, files=files).text()
-    assert len(text.splitlines()) < 15
+    text = BuildSummary(documents=400, files=files, warnings=[f"d{i}.txt: repaired" for i in range(300)]).text()
     assert f"wrote {tmp_path}/view/: 400 docs, 400 people, 400 units pages" in text
     assert f"wrote {tmp_path / 'view.html'}" in text
+    assert "… and 290 more warnings" in text and len(text.splitlines()) < 25
