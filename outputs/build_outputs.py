@@ -18,6 +18,7 @@ from tqdm import tqdm
 
 from cadregraph.documents import Document, DocumentError
 from cadregraph.graph.formats import get_format
+from cadregraph.graph.iris import Iris
 from cadregraph.graph.fastgraph import fast_graph
 from cadregraph.graph.fastwrite import serialize_streamed as serialize
 from cadregraph.graph.store import check_store_folder, save_store
@@ -25,7 +26,8 @@ from cadregraph.pipeline import Corpus, build_graph, bundled_seeds, extract_corp
 
 from .fact_cache import CACHE_NAME, CacheError, DocumentFacts, FactCache, code_fingerprint, dump_cache, load_cache
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, write_outputs
-from .overview import view_pages
+from .doc_pages import text_of_page
+from .overview import page_name, view_pages
 from .view import render_view
 
 __all__ = ["MANIFEST", "BuildSummary", "OutputFolderError", "check_output_folder", "run_build"]
@@ -115,9 +117,10 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
                     graph=fast_graph())
     outputs = {f.file_name: serialize(g, f, base=base) for f in chosen}
     # one page, or an overview and focused pages for a big graph; a page per document
-    outputs.update(view_pages(g, render_view, texts={d.doc_id: d.text for d in documents if d.text}))
+    texts = {d.doc_id: d.text for d in documents if d.text}
     if previous is not None:
-        outputs.update(_kept_document_pages(out_dir, outputs))
+        texts.update(_previous_texts(out_dir, base, [d for d in documents if not d.text]))
+    outputs.update(view_pages(g, render_view, texts=texts))
     outputs[CACHE_NAME] = dump_cache(cache)
     written = [p for p in write_outputs(out_dir, outputs) if p.name != CACHE_NAME]
     if store is not None:
@@ -126,16 +129,17 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
     return _summary(g, documents, written, corpus, previous)
 
 
-def _kept_document_pages(out_dir: Path, outputs: dict[str, bytes]) -> dict[str, bytes]:
-    """The pages of documents an update did not read again (the fact cache keeps no text):
-    their facts and metadata are unchanged, so their pages are too."""
-    folder = out_dir / "view" / "docs"
-    kept = {}
-    for path in sorted(folder.glob("*.html")) if folder.is_dir() else []:
-        name = f"view/docs/{path.name}"
-        if name not in outputs:
-            kept[name] = path.read_bytes()
-    return kept
+def _previous_texts(out_dir: Path, base: str, documents: list[Document]) -> dict[str, str]:
+    """The texts of documents an update did not read again (the fact cache keeps no text),
+    from their pages of the previous build, so their pages are rebuilt with the new graph's
+    facts and labels."""
+    texts = {}
+    for doc in documents:
+        path = out_dir / page_name("docs", str(Iris(base).document(doc.doc_id)))
+        text = text_of_page(path.read_bytes()) if path.is_file() else None
+        if text is not None:
+            texts[doc.doc_id] = text
+    return texts
 
 
 def _previous_build(out_dir: Path, base: str, fingerprint: str) -> FactCache:

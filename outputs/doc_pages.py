@@ -9,8 +9,10 @@ All text is escaped here or by the template's autoescaping.
 """
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
+import regex
 from markupsafe import Markup, escape
 
 from .view_text import source_link
@@ -59,6 +61,18 @@ def marked_text(text: str, facts: list[dict]) -> Markup:
     close_until(len(text))
     out.append(str(escape(text[pos:])))
     return Markup("".join(out))
+
+
+_TEXT = regex.compile(r'<div id="text">(.*?)</div>\n</body>', regex.S)
+_MARK = regex.compile(r'</?mark[^>]*>')
+
+
+def text_of_page(page: bytes) -> str | None:
+    """The document text a page of `document_pages` holds: its marks taken out and its escapes
+    undone give back the text exactly (an update rebuilds the pages of documents it does not
+    read again from their previous page; the fact cache keeps no text)."""
+    m = _TEXT.search(page.decode("utf-8", errors="strict"))
+    return None if m is None else html.unescape(_MARK.sub("", m.group(1)))
 
 
 def document_pages(docs: Mapping[str, dict], facts: Mapping[str, list[dict]], texts: Mapping[str, str],

@@ -7,7 +7,7 @@ import regex
 from markupsafe import escape
 
 from cadregraph.extractors.quote_context import sentence_context
-from cadregraph.outputs.doc_pages import anchor, marked_text
+from cadregraph.outputs.doc_pages import anchor, marked_text, text_of_page
 from cadregraph.outputs.view_text import period_label, source_link
 
 
@@ -58,6 +58,8 @@ def test_marks_nest_and_text_is_escaped():
         assert f'id="{anchor(f["start"], f["end"])}"' in html
     # marks are properly nested: stripping the tags gives the escaped text back
     assert regex.sub(r"</?mark[^>]*>", "", html) == str(escape(text))
+    page = f'<div id="text">{html}</div>\n</body>'.encode()
+    assert text_of_page(page) == text
 
 
 def test_pick_a_person_see_the_timeline_and_open_the_document_at_the_span(built_seeds, offline_page):
