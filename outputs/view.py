@@ -130,10 +130,10 @@ def _inline_css(text: str) -> str:
 
 
 def view_script() -> str:
-    """The page's own script: the panel (view_panel.js), the career timeline
+    """The page's own script: the panel (view_panel.js, view_cite.js), the career timeline
     (view_timeline.js) and the network (view_network.js), in one closure."""
     folder = resources.files("cadregraph.outputs").joinpath("templates")
-    parts = [folder.joinpath(name).read_text("utf-8") for name in ("view_panel.js", "view_timeline.js", "view_network.js")]
+    parts = [folder.joinpath(name).read_text("utf-8") for name in ("view_panel.js", "view_cite.js", "view_timeline.js", "view_network.js")]
     return _inline_js("\n".join(parts))
 
 

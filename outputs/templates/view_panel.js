@@ -45,30 +45,6 @@ function link(kind, index, text, cls) {
   a.href = hashOf(kind, index);
   return a;
 }
-// A fact's document: its title and date, a link to its page at the fact's span (when the
-// document pages are written), and its source when that is a web address.
-function docEl(fact) {
-  var d = T.docs[fact.doc], s = el("span", null, "doc");
-  var name = d.page ? el("a", d.title || d.name, "doc-link") : el("span", d.title || d.name);
-  if (d.page) name.href = d.page + "#f" + fact.start + "-" + fact.end;
-  name.title = d.name;
-  s.appendChild(name);
-  if (d.date) s.appendChild(document.createTextNode(" · " + d.date));
-  if (d.link) {
-    var src = el("a", "source 来源", "source");
-    src.href = d.link; src.rel = "noreferrer";
-    s.appendChild(document.createTextNode(" · "));
-    s.appendChild(src);
-  }
-  return s;
-}
-// The quote inside its sentence, the quoted words marked.
-function quoteEl(fact) {
-  var q = el("span", fact.before || "", "quote");
-  q.appendChild(el("mark", fact.quote));
-  if (fact.after) q.appendChild(document.createTextNode(fact.after));
-  return q;
-}
 // How a tenure's end is known: the end bound careers.py found (a successor seen, a new post).
 function endBound(t) { return t.end_before || t.end_after || ""; }
 function docTitles(obsList) {
