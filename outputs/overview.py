@@ -22,10 +22,8 @@ import regex
 from jinja2 import Environment
 from rdflib import Graph
 
-from cadregraph.graph.oxterms import ox_store_of
-
 from .doc_pages import document_pages
-from .overview_data import CITY, OverviewData, collect, document_facts, documents
+from .overview_data import CITY, OverviewData, collect, document_facts, documents, fact_count
 from .overview_summary import career_chart, paged, unit_summary
 from .view import json_for_script, templates, vis_assets
 from .view_text import source_link
@@ -38,22 +36,6 @@ OVERVIEW_MIN_FACTS = 15_000
 PAGES = "view"
 # a unit's long lists, paged (their headings on the numbered pages)
 SECTIONS = {"figures": "Figures 数据", "slogans": "Slogans 口号", "projects": "Projects 项目"}
-_COUNT_FACTS = """
-PREFIX cg: <https://cadregraph.org/ontology#>
-PREFIX qb: <http://purl.org/linked-data/cube#>
-SELECT (COUNT(*) AS ?n) WHERE {
-  VALUES ?type { cg:PostObservation qb:Observation cg:SloganUse cg:ProjectMention }
-  ?x a ?type .
-}"""
-
-
-def fact_count(g: Graph) -> int:
-    store = ox_store_of(g)
-    if store is not None:
-        return int(next(iter(store.query(_COUNT_FACTS)))["n"].value)
-    return int(next(iter(g.query(_COUNT_FACTS)))[0])
-
-
 def needs_overview(g: Graph) -> bool:
     return fact_count(g) > OVERVIEW_MIN_FACTS
 

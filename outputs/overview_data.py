@@ -5,7 +5,9 @@ On a graph stored in Oxigraph (every `cadregraph build`) the queries run in Oxig
 rows are read as plain strings, without making rdflib terms: for a graph of ten thousand
 documents that is seconds, where per-node lookups take minutes. On other graphs they run in
 rdflib. Everything is grouped by person and by unit (district, or a city-level body), sorted,
-so pages come out the same on every build.
+so pages come out the same on every build. `documents` and `document_facts` give the rows of the
+document pages (both modes of the view); `fact_count` decides between the two modes. Every
+function takes the graph and returns plain dicts and lists: nothing else in the view reads it.
 """
 from __future__ import annotations
 
@@ -21,6 +23,23 @@ from cadregraph.outputs.tables import query_text
 from cadregraph.outputs.view_text import period_label
 
 CITY = "city"   # the unit of city-level bodies that belong to no district
+
+_COUNT_FACTS = """
+PREFIX cg: <https://cadregraph.org/ontology#>
+PREFIX qb: <http://purl.org/linked-data/cube#>
+SELECT (COUNT(*) AS ?n) WHERE {
+  VALUES ?type { cg:PostObservation qb:Observation cg:SloganUse cg:ProjectMention }
+  ?x a ?type .
+}"""
+
+
+def fact_count(g: Graph) -> int:
+    """Post observations, figures, slogan uses and project mentions: what decides between
+    the single page and the overview."""
+    store = ox_store_of(g)
+    if store is not None:
+        return int(next(iter(store.query(_COUNT_FACTS)))["n"].value)
+    return int(next(iter(g.query(_COUNT_FACTS)))[0])
 
 
 def rows(g: Graph, name: str) -> list[dict[str, str]]:
