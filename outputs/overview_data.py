@@ -140,7 +140,8 @@ def _tenures(g: Graph, data: OverviewData) -> None:
         person = data.people.setdefault(r["person"], Person(r["person"], r["personLabel"]))
         row = {"post": r["postLabel"], "org": r["orgLabel"], "first": r["first"], "last": r["last"],
                "pred": r["pred"], "succ": r["succ"], "person": r["person"], "personLabel": r["personLabel"],
-               "unit": data.unit_key(r["district"])}
+               "unit": data.unit_key(r["district"]), "ended_after": r["ended_after"], "ended_before": r["ended_before"],
+               "end_reason": r["end_reason"]}
         person.tenures.append(row)
         data.unit_of(r["district"]).tenures.append(row)
 

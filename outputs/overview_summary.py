@@ -72,9 +72,13 @@ def _year(date: str, end: bool) -> float | None:
 
 
 def end_bound(t: dict) -> str:
-    """The latest date a tenure is known to have ended by, if the row has one (careers.py
-    adds end_before/end_after where the corpus tells: a successor seen, a new post …)."""
-    return t.get("end_before") or t.get("end_after") or ""
+    """The date a tenure is known to have ended by, if the row has one (the careers derivation
+    gives ended_before/ended_after, also spelt end_before/end_after, where the corpus tells: a
+    successor seen, a new post …); '' without."""
+    for key in ("ended_before", "end_before", "ended_after", "end_after"):
+        if t.get(key):
+            return t[key]
+    return ""
 
 
 def career_chart(tenures: list[dict], observations: list[dict], place_label: dict[str, str]) -> dict:

@@ -8,7 +8,7 @@ from cadregraph.outputs.overview_summary import career_chart
 
 TENURES = [
     {"post": "青禾县委书记", "unit": "u1", "first": "2021-03", "last": "2022-06-30"},
-    {"post": "青禾县县长", "unit": "u1", "first": "2019", "last": "2020-12", "end_before": "2021-03-02",
+    {"post": "青禾县县长", "unit": "u1", "first": "2019", "last": "2020-12", "ended_before": "2021-03-02",
      "end_reason": "successor seen"},
     {"post": "示范市人大代表", "unit": "city", "first": "2023-01-10", "last": "2023-01-10"},
     {"post": "某职务", "unit": "city", "first": "", "last": ""},

@@ -45,8 +45,9 @@ function link(kind, index, text, cls) {
   a.href = hashOf(kind, index);
   return a;
 }
-// How a tenure's end is known: the end bound careers.py found (a successor seen, a new post).
-function endBound(t) { return t.end_before || t.end_after || ""; }
+// How a tenure's end is known: the end bound the careers derivation found (a successor seen, a
+// new post), under either spelling of the rows; none on rows without bounds.
+function endBound(t) { return t.ended_before || t.end_before || t.ended_after || t.end_after || ""; }
 function docTitles(obsList) {
   return obsList.map(function (o) { var d = T.docs[T.obs[o].doc]; return d.title || d.name; }).join("; ");
 }
