@@ -60,7 +60,7 @@ def load_graph(path: Path | str):
 
 
 def table(source, name: str) -> list[dict]:
-    """The rows of an export table — holdings, careers, metrics, slogans, projects (columns and
+    """The rows of an export table — holdings, careers, metrics, slogans, slogan_spread, projects (columns and
     types: docs/tables.md) — ready for `pandas.DataFrame(rows)`."""
     from cadregraph.outputs.tables import typed_rows
 

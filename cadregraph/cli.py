@@ -29,7 +29,8 @@ def main() -> None:
               show_default=True, help="Folder for graph.ttl and view.html.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for the graph's resources.")
 @click.option("--identity-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Overrides for who is who: lines 'merge A B' or 'apart NAME DOC DOC…'.")
+              help="Overrides for who is who: lines 'merge A B', 'apart A B' (names, or NAME@DOC) or "
+                   "'apart NAME DOC DOC…'; 'cadregraph identity OUT' lists what they can overrule.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that fails, and write nothing.")
 @click.option("--force", is_flag=True, help="Write into an output folder that holds files cadregraph did not write.")
 @click.option("--update", is_flag=True,
@@ -65,7 +66,7 @@ def build(paths, out_dir, base, identity_file, strict, force, formats, store_dir
 @main.command(cls=Command, sections=table_sections)
 @click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("--table", "table_name", metavar="TABLE",
-              help="The table to export: holdings, careers, metrics, slogans or projects (listed below); "
+              help="The table to export: holdings, careers, metrics, slogans, slogan_spread or projects (listed below); "
                    "needed for csv, jsonl and json.")
 @click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS + NETWORK_FORMATS),
               help="csv (flat: lists joined with '; '), jsonl or json (typed: numbers, true/false, null, lists) "
@@ -273,6 +274,27 @@ def report(graph_path, output, top):
         _fail(str(exc))
     text = render_report(analyse(g, top=top), source=str(graph_path), top=top)
     emit(text.encode("utf-8"), output, empty=False, what="report", source=graph_path)
+
+
+@main.command()
+@click.argument("graph_path", metavar="OUT", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one block per decision, for reading; json: the same, typed, for tools.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (atomically) instead of standard output.")
+def identity(graph_path, fmt, output):
+    """List who-is-who decisions in OUT (a build folder, graph file or store): every merge of
+    spellings or places into one person and every near-miss kept apart, with the documents,
+    posts, dates and quotes each rests on. Overrule any with 'build --identity-file'."""
+    from cadregraph.outputs.identity_listing import identity_decisions, render_json, render_text
+    from cadregraph.outputs.queries import load_store
+
+    try:
+        decisions = identity_decisions(load_store(graph_path))
+    except CadregraphError as exc:
+        _fail(str(exc))
+    text = render_json(decisions) if fmt == "json" else render_text(decisions, source=str(graph_path))
+    emit(text.encode("utf-8"), output, empty=not decisions, what="identity decisions", source=graph_path)
 
 
 @main.command()

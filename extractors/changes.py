@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from .gazetteer import gazetteer
 from .lexicon import alternation, table
 from .names import clean_name, name_regex
 
@@ -66,7 +67,9 @@ def _subject_regex() -> regex.Pattern:
     titled = rf"(?P<name>{name})(?:同志)?(?:个人简历|简历|简介|基本情况)"
     opening = rf"(?:^|(?<=[\n。；;：:]|简历|简介))[ ]*(?P<name>{name})(?:同志)?[，,][ ]*(?={opener})"
     alone = rf"^[ ]*(?P<name>{name})(?:同志)?[ ]*$"
-    return regex.compile(f"{titled}|{opening}|{alone}", regex.V1 | regex.M)
+    born = (rf"(?:^|(?<=[\n。；;：:]))[ ]*(?P<name>{name})(?:同志)?[，,]?[ ]*"
+            rf"(?=出生于|生于|[（(]?{YEAR}年(?:\d{{1,2}}月)?(?:出)?生)")
+    return regex.compile(f"{titled}|{opening}|{alone}|{born}", regex.V1 | regex.M)
 
 
 def find_subjects(text: str) -> Subjects:
@@ -77,9 +80,10 @@ def find_subjects(text: str) -> Subjects:
     return Subjects(tuple(starts), tuple(names))
 
 
-_HEADING = regex.compile(r"(任命|聘任|免去|提名|推荐)[：:]?")
+_HEADING = regex.compile(r"(任命|聘任|免去|提名|推荐|选举)[：:]?")
 HEADING_REACH = 600
-HEADING_STATUS = {"任命": "takes-up", "聘任": "takes-up", "免去": "leaves", "提名": "proposed", "推荐": "proposed"}
+HEADING_STATUS = {"任命": "takes-up", "聘任": "takes-up", "免去": "leaves", "提名": "proposed", "推荐": "proposed",
+                  "选举": "takes-up"}
 
 
 def heading_status(text: str, pos: int) -> str | None:
@@ -103,3 +107,9 @@ def congress_level(text: str) -> str | None:
     if rest and rest[0][1] * 2 > n:
         return None
     return first
+
+
+def place_suffix(run: str | None) -> str:
+    """The longest ending of `run` that is a place name as written ("会议上柳州市" → "柳州市")."""
+    written = gazetteer().by_written
+    return next((run[i:] for i in range(len(run or "") - 1) if run[i:] in written), "")

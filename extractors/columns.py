@@ -1,8 +1,8 @@
 """Two-column pages flattened into lines: a PDF page of a yearbook, gazette or report read line
 by line, so that each line holds a line of the left column, a run of spaces, then a line of the
 right column; a line with only the right column is indented far past the left margin. The
-normaliser joins such lines into one interleaved paragraph ("…深入实施 全年实现地区生产总值将突破
-300亿元…"), where no figure keeps its metric. Here the columns are read apart again, each in
+normaliser joins such lines into one interleaved paragraph ("…持续推进 全年地区生产总值有望突破
+500亿元…"), where no figure keeps its metric. Here the columns are read apart again, each in
 reading order, as spans of the original text; the metrics extractor reads each column as
 running text.
 

@@ -12,21 +12,31 @@ document's places are found by counting the places it names:
 The city is the most counted municipality, prefecture-level or county-level city, if it leads
 clearly (1.5 times the next); the county (for a bare 区 or 县) must also have most of all
 county mentions, since reports that name many districts are about none of them; the province
-is the city's, or the most counted one. A document that names no place at all is taken to be
-from the home corpus (Chongqing); one that names places but no clear city leaves a bare 市
-unresolved, and its posts are not reported.
+is the city's, or the most counted one.
+
+The document's own place (`own`, see own_place.py) is the place that speaks: its masthead or
+dateline ("X报讯", "X区融媒体中心讯"), its source site's host, its title, else the county, city
+or province it names most. A bare level word stands first for the own place or the division
+of that level enclosing it ("区委书记" in a district's paper, "市委书记" there is its city's,
+"副省长" in a provincial outlet its province's). A document with no own place and no place
+named at all is taken to be from the home corpus (Chongqing); one that names places but no
+clear city leaves a bare 市 unresolved, and its posts are not reported.
 """
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .facts import Place, PreparedDocument
 from .gazetteer import PREFECTURAL, PROVINCIAL, Gazetteer
+from .own_place import own_place
 
 CITY_KINDS = ("municipality", "prefecture_city", "county_city")
 COUNTY_KINDS = {"区": ("district", "new_area", "high_tech_zone", "development_zone"),
                 "县": ("county", "autonomous_county"), "旗": ("banner", "autonomous_banner")}
+# The kinds of place each bare level word stands for, for the own place and its enclosing ones.
+LEVEL_KINDS = {"省": ("province",), "自治区": ("autonomous_region",), "市": CITY_KINDS,
+               "州": ("autonomous_prefecture",), "盟": ("league",), **COUNTY_KINDS}
 LEAD = 1.5           # the chosen place must be counted this many times more than the next one
 
 
@@ -37,9 +47,15 @@ class PlaceContext:
     county: Place | None = None
     prefecture: Place | None = None
     named: frozenset[str] = frozenset()     # ids of places the document names, with ancestors
+    own: Place | None = None                # the place the document speaks for
+    own_chain: tuple[Place, ...] = ()       # own and the divisions enclosing it, innermost first
 
     def for_level(self, level: str) -> Place | None:
         """The place a bare level word stands for: 省, 自治区, 市, 州, 区, 县, 旗."""
+        kinds = LEVEL_KINDS.get(level, ())
+        for place in self.own_chain:
+            if place.kind in kinds:
+                return place
         if level in ("省", "自治区"):
             if self.province is not None and (level == "省") == (self.province.kind == "province"):
                 return self.province
@@ -50,6 +66,15 @@ class PlaceContext:
             return self.prefecture
         kinds = COUNTY_KINDS.get(level, ())
         return self.county if self.county is not None and self.county.kind in kinds else None
+
+
+    def speaking_for(self, place: Place | None, gaz: Gazetteer) -> "PlaceContext":
+        """The context of a passage that speaks for `place` (a section of a round-up under a
+        place header): its bare level words stand for that place first."""
+        if place is None or (self.own_chain and self.own_chain[0].id == place.id):
+            return self
+        chain = (place, *gaz.ancestors(place))
+        return replace(self, own=place, own_chain=chain, named=self.named | {p.id for p in chain})
 
 
 @dataclass
@@ -64,10 +89,27 @@ def home_context(gaz: Gazetteer) -> PlaceContext:
     return PlaceContext(city=city, named=frozenset({city.id}))
 
 
-def detect_context(text: str, gaz: Gazetteer) -> PlaceContext:
+def detect_context(text: str, gaz: Gazetteer, title: str | None = None, source: str | None = None) -> PlaceContext:
+    """The places of a document: those its text names (`counted`), then its own place."""
+    counted = _counted(text, gaz)
+    own = own_place(text, title, source, gaz, counted)
+    if own is None:
+        return counted if counted.named else home_context(gaz)
+    chain = (own, *gaz.ancestors(own))
+    named = counted.named | {p.id for p in chain}
+    city = counted.city
+    if city is None or not counted.named:
+        city = next((p for p in chain if p.kind in CITY_KINDS), None)
+    province = counted.province
+    if province is None and (city is None or city.kind != "municipality"):
+        province = next((p for p in chain if p.kind in PROVINCIAL), None)
+    return replace(counted, city=city, province=province, named=frozenset(named), own=own, own_chain=chain)
+
+
+def _counted(text: str, gaz: Gazetteer) -> PlaceContext:
     direct = _mentions(text, gaz)
     if not direct:
-        return home_context(gaz)
+        return PlaceContext()
     counts = _spread(direct, gaz)
     named = frozenset(counts)
     # A county-level city's mentions do not count for the city above it: a report about 温岭

@@ -77,7 +77,7 @@ class Holding:
     post: Post
     post_as_written: str
     evidence: Evidence
-    status: str = "holds"        # holds | takes-up | leaves | proposed
+    status: str = "holds"        # holds | takes-up | leaves | proposed | held (before the document's date)
     concurrent: bool = False
     date: str | None = None      # a date stated in the sentence itself (biographies)
 

@@ -2,12 +2,12 @@
 
 In order, the first that answers:
 1. the subject of the figure's clause or of an earlier clause of its sentence: a place name
-   ("重庆市规模以上工业增加值…", "昆明市五华区…") or an area word (全市, 我区, 区属, 全省, 市统计局 …,
+   ("成都市规模以上工业增加值…", "南京市六合区…") or an area word (全市, 我区, 区属, 全省, 市统计局 …,
    extractors/data/metric_area_words.tsv) standing for a level of the section's unit or of
    the document's own area; 全国 makes the figure a national one, which is left out;
 2. the section's unit (a speaker's district; a department reports for its city);
-3. the document's own area (`document_area`): the place its title names, else the place its
-   opening lines name, else the county, city or province the document names most.
+3. the document's own area (`document_area`): the document's own place (own_place.py: its
+   masthead, source host, title, opening lines, else the county, city or province it names most).
 A figure whose area none of these tells is left out, never guessed.
 
 Places a clause mentions in passing (依托江北机场…) are not its subject; a county's two-character
@@ -31,7 +31,7 @@ CITY_KINDS = ("municipality", "prefecture_city", "county_city")
 DISTRICT_KINDS = ("district", "new_area", "high_tech_zone", "development_zone")
 COUNTY_KINDS = ("county", "autonomous_county", "banner", "autonomous_banner", "county_city")
 CLAUSE_DELIMITERS = "，,、；;：:。！？!?\n"
-LEAD_CHARS = 200          # the opening of a document: masthead and first sentence
+
 CARRY_CHARS = 300         # how far back in its paragraph a sentence without a subject looks
 
 
@@ -46,24 +46,14 @@ def _openers() -> tuple[str, ...]:
 
 
 def document_area(prepared: PreparedDocument) -> Place | None:
-    """The area the document reports on when a sentence names none.
-
-    The officials helper builds the document's own place (masthead "X报讯", title, source URL
-    host, metadata, the place it names most) in extractors/context.py; once it is there, this
-    is the one function to switch to it."""
-    gaz, text = gazetteer(), prepared.norm.text
+    """The area the document reports on when a sentence names none: the document's own place
+    (context.py, own_place.py: masthead, source host, title, opening, the place it names
+    most), unless the page reports the nation's figures."""
     title = getattr(prepared.doc, "title", None) or ""
-    if _national(title + "\n" + text):
+    if _national(title + "\n" + prepared.norm.text):
         return None          # a national story: its dateline (北京…电) is no area of its figures
-    for part in (title, text[:LEAD_CHARS]):
-        place = _deepest(_places_in(part, prepared, gaz), gaz)
-        if place is not None:
-            return place
     places = getattr(prepared, "places", None)
-    for place in (getattr(places, "county", None), getattr(places, "city", None), getattr(places, "province", None)):
-        if place is not None and _written(place, text + title):
-            return place
-    return None
+    return getattr(places, "own", None)
 
 
 def _national(text: str) -> bool:
@@ -83,12 +73,8 @@ _NATIONAL = regex.compile(r"国内生产总值|我国|国家统计局(?!\p{Han}{
 _NATION_BEFORE = regex.compile(r"全国(?=\p{Han}{0,2})")
 
 
-def _written(place: Place, text: str) -> bool:
-    return any(form in text for form in (place.name, *place.short_names))
 
 
-def _places_in(text: str, prepared: PreparedDocument, gaz: Gazetteer) -> list[Place]:
-    return [place for _, _, place in place_mentions(text, prepared, gaz)]
 
 
 def place_mentions(text: str, prepared: PreparedDocument, gaz: Gazetteer):
@@ -105,15 +91,6 @@ def place_mentions(text: str, prepared: PreparedDocument, gaz: Gazetteer):
     return out
 
 
-def _deepest(places: list[Place], gaz: Gazetteer) -> Place | None:
-    """The most local of the places, when the others enclose it or are shallower; None when
-    two different places are equally local (a page about two cities has no one area)."""
-    if not places:
-        return None
-    depth = {p.id: len(gaz.ancestors(p)) for p in places}
-    best = max(depth.values())
-    deepest = {p.id: p for p in places if depth[p.id] == best}
-    return next(iter(deepest.values())) if len(deepest) == 1 else None
 
 
 def resolve_form(form: str, prepared: PreparedDocument, gaz: Gazetteer, parent: Place | None = None) -> Place | None:

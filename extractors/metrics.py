@@ -152,7 +152,7 @@ class MetricsExtractor(Extractor):
         period = self._period(doc, reading.periods_before(fig.start, skip, floor), kind, context, norm_pos,
                               None if floor else sentence.origin[0])
         if kind in ("actual", "estimate") and period is not None and period.shape == "until_year":
-            kind = "plan"                                 # "到2027年地区生产总值迈上4万亿元"
+            kind = "plan"                                 # "到2030年全省地区生产总值迈上8万亿元"
         elif kind == "estimate":
             kind = "actual"                               # 预计: a result not yet final
         return Metric(
@@ -189,8 +189,8 @@ class MetricsExtractor(Extractor):
     @staticmethod
     def _cut(member: Member, reading: SentenceReading):
         """A metric found at a later start inside an item that names none as a whole: where a
-        subject begins ("…电重庆市地区生产总值") or where a line the normaliser joined began
-        ("…开新局\n地区生产总值预期目标增长6%")."""
+        subject begins ("…讯成都市地区生产总值") or where a line the normaliser joined began
+        ("…谱新篇\n地区生产总值预期增长5.5%")."""
         v = vocabulary()
         if not v.names_some_indicator(member.item):
             return None

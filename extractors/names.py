@@ -39,9 +39,9 @@ def name_before_regex() -> str:
 
 @lru_cache(maxsize=1)
 def names_regex() -> str:
-    """One name or several joined by 、 ("张三、李四、王五"), each but the last ending at 、."""
+    """One name or several joined by 、 or 和 ("张三、李四和王五")."""
     one = name_regex()
-    return rf"{one}(?:同志)?(?:、{one}(?:同志)?)*"
+    return rf"{one}(?:同志)?(?:[、和]{one}(?:同志)?)*"
 
 
 @lru_cache(maxsize=1)
@@ -56,10 +56,19 @@ def split_names(text: str) -> list[str]:
     """The names in a matched name list, padding and 同志 removed."""
     out = []
     for part in regex.split(r"、", text):
-        name = clean_name(part.removesuffix("同志"))
-        if name:
-            out.append(name)
-    return out
+        for name in _split_and(clean_name(part.removesuffix("同志"))):
+            out.append(name.removesuffix("同志"))
+    return [name for name in out if name]
+
+
+def _split_and(part: str) -> list[str]:
+    """"李四和王五" is two names, "李和平" one: 和 joins two names of two characters or more
+    when what follows it starts with a surname."""
+    one = regex.compile(name_regex(), regex.V1)
+    for i, ch in enumerate(part):
+        if ch == "和" and i >= 2 and len(part) - i - 1 >= 2 and one.fullmatch(part[i + 1:]):
+            return [part[:i], part[i + 1:]]
+    return [part]
 
 
 def clean_name(text: str) -> str:

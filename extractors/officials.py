@@ -2,10 +2,8 @@
 
 - Meeting reports: "璧山区委书记、区长 江志斌" → two holdings; "市委常委张三、李四" → one post, two
   people; "习近平总书记"; "张智奎代表" (a deputy of the congress the document reports on).
-- Personnel changes: "任命张三为…", "张三任/调任/兼任/履新…", "免去张三的…职务",
-  "张三不再担任…", "A、B分别任甲、乙" (each verb's status is in data/change_verbs.tsv).
-- Biographies and 任前公示: "2008年4月任长寿区委书记" (dated), "现任…，拟任…", a résumé
-  line "2008.04—2009.01 长寿区委书记", all about the person the biography opens with.
+- Personnel changes ("任命张三为…", "免去张三的…职务") are in official_changes.py, biographies
+  and résumé lines in biographies.py; this module runs them with the meeting-report patterns.
 Names are anchored on a post, a verb or a biography's opening, never found by a general word
 segmenter, so reporters and people in a story without a post never match. Within one
 document one observation is kept per person and post: the most informative (see `_best`).
@@ -17,25 +15,28 @@ from functools import cached_property
 import regex
 
 from .base import Extractor, NamedPattern
-from .changes import DATE_RANGE, congress_level, find_subjects, heading_status, iso_date, verb_regex, verbs
+from .biographies import BiographyRules, biography_sources
+from .changes import DATE_RANGE, congress_level, find_subjects, verb_regex, verbs
 from .context import PlaceContext, home_context
-from .facts import Holding, PreparedDocument
+from .facts import Holding, Place, PreparedDocument
 from .gazetteer import gazetteer
 from .lexicon import alternation, table, words
-from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex, split_names
+from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex
+from .list_rules import ListRules, list_anchors, list_sources
+from .official_changes import CLAUSE_OPENERS, ChangeRules, change_anchors, change_sources, own_posts
+from .post_build import former
 from .posts import post_grammar
 
-NAME_GAP = r"[ ]{0,3}"
-# Rules whose clause names one person that a following clause without a name continues.
-CLAUSE_OPENERS = ("appoint_as", "remove_from", "name_verb_post", "listed_as")
-STATUS_RANK = {"takes-up": 3, "leaves": 2, "proposed": 1, "holds": 0}
+NAME_GAP = r"(?:包括[：:]?|[ ]{0,3})"     # "其余市委常委包括A、B"
+LISTING = ("post_then_name", "elided_then_name")    # rules whose posts a later list may share
+STATUS_RANK = {"takes-up": 3, "leaves": 2, "held": 2, "proposed": 1, "holds": 0}
 # Every post ends in one of these within a few characters: checking that first keeps the big
 # place alternation from being tried at every character of the text.
-POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|代表|常委|总理))"
+POST_AHEAD = r"(?=[^。，、；\n]{0,24}?(?:书记|长|主任|主席|委员|成员|代表|常委|总理|董事|经理|总裁|监事|总指挥))"
 TITLE_AFTER = r"(?=[，,。：:、“”\s（(]|表示|说|建议|指出|认为|提出|介绍|告诉|坦言|感慨|发言|呼吁|谈到|直言|提交|带来|的|$)"
 
 
-class OfficialsExtractor(Extractor):
+class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
     name = "officials"
     _doc_state: dict | None = None      # per-document lookups, rebuilt for each document
     emits = ("PostObservation", "holder", "post", "Person", "org:Post", "org:holds", "org:postIn",
@@ -46,30 +47,25 @@ class OfficialsExtractor(Extractor):
         posts, name, names, left = post_grammar().list_regex(), name_regex(), names_regex(), left_boundary()
         after = alternation(words("after_name_words.txt"))
         national = alternation(row["post"] for row in table("national_posts.tsv"))
-        verb, change = verb_regex(), verb_regex("takes-up", "leaves", "proposed", "holds")
+        verb, change = verb_regex(), verb_regex("takes-up", "leaves", "proposed", "holds", "held")
         date = rf"(?:{DATE_RANGE}[，, ]*)"
         sources = {
             "post_then_name": rf"{POST_AHEAD}(?<!名誉|荣誉)(?P<former>原)?(?P<posts>{posts}){NAME_GAP}(?P<name>{name})"
                               rf"(?:、(?P<more>{name})(?=[、，,。；;：:\s）)]|等|{after}))*",
             "name_then_national_post": rf"(?P<name>{name_before_regex()})(?P<national>{national})",
             "name_then_title": rf"{left}(?P<name>{name_before_regex()})(?P<title>代表|委员){TITLE_AFTER}",
-            "appoint_as": rf"(?P<verb>任命|提名|推荐)[：:\s]*(?P<names>{names})(?P<resp>分别)?(?:为|担任)(?P<posts>{posts})",
-            "remove_from": rf"免去(?P<names>{names})(?:的)?(?P<posts>{posts})(?:等)?(?:的)?职务",
-            "name_verb_post": rf"{date}?{left}(?P<names>{names})(?:已经|已|正式|近日|日前|现)?(?P<resp>分别)?"
-                              rf"(?P<verb>{verb})(?P<posts>{posts})",
-            "biography_post": rf"(?:{date}|(?<=[，,；;。：:\n]|^)[ ]*|(?<=先后|后|又|再|并|同年|次年|后调))"
-                              rf"(?P<verb>{change})(?P<posts>{posts})",
-            # lists under a heading: "任命：\n王晖为…；\n李洁为…。免去：\n陈明的…职务。"
-            "listed_as": rf"(?<=^|[；;：:\n])[ ]*(?P<names>{names})为(?P<posts>{posts})(?=[；;。，,\n]|$)",
-            "listed_removed": rf"(?<=^|[；;：:\n])[ ]*(?P<names>{names})的(?P<posts>{posts})(?:等)?职务",
-            "resume_line": rf"(?m)^[ ]*{DATE_RANGE}[ ，,、:：]*(?P<posts>{posts})(?=[ ，,。；;\d]|$)",
+            **list_sources(posts, name, name_before_regex(), left, after),
+            **change_sources({"posts": posts, "name": name, "names": names, "left": left, "verb": verb,
+                              "date": date, "after": after, "place": post_grammar().place_alt,
+                              "last": post_grammar().last_characters()}),
+            **biography_sources(posts, change, date, name, after, post_grammar().place_alt),
         }
         # A post followed by a name holds a post's last character followed by a surname.
         surnames = "".join(sorted({w[0] for w in words("surnames.txt")}))
         anchor = regex.compile(rf"[{regex.escape(post_grammar().last_characters())}]"
                                rf"(?={NAME_GAP}[{regex.escape(surnames)}])")
-        return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchor if k == "post_then_name" else None)
-                     for k, v in sources.items())
+        anchors = {"post_then_name": anchor, **list_anchors(), **change_anchors()}
+        return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchors.get(k)) for k, v in sources.items())
 
     def patterns(self):
         return self._patterns
@@ -77,27 +73,38 @@ class OfficialsExtractor(Extractor):
     def extract(self, doc: PreparedDocument):
         self._doc_state = None
         found = list(super().extract(doc))
-        found.extend(self._continuations(doc))
+        found.extend(self._continuations(doc, context_of(doc), found))
         return iter(_best(found))
 
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match):
-        ctx = context_of(doc)
-        evidence = doc.evidence(match.start(), match.end(), pattern.name)
-        handler = getattr(self, "_" + pattern.name)
+        ctx = self._context_at(doc, match.start())
+        rule = self.rule_of(pattern.name, match)
+        evidence = doc.evidence(match.start(), match.end(), rule)
+        handler = getattr(self, "_" + rule)
         people = set()
         for person, post, written, status, concurrent, date in handler(doc, ctx, match):
             people.add(person)
+            if rule in LISTING:
+                self._state(doc)["listed"].append((match.start(), match.end(), person, post))
             yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date)
-        if len(people) == 1 and pattern.name in CLAUSE_OPENERS:
+        if people and rule in CLAUSE_OPENERS:
+            # up to the end of the posts the rule used: a later clause it ran into is not its own
+            used = match.start("posts") + len(own_posts(match)) if "posts" in match.re.groupindex else match.end()
+            self._state(doc)["named"].append((match.start(), used))
+        if len(people) == 1 and rule in CLAUSE_OPENERS:
             self._state(doc)["anchors"].append((match.end(), people.pop()))
 
     # -- one method per pattern: yield (person, post, as written, status, concurrent, date) ---
     def _post_then_name(self, doc, ctx, m):
         status = "leaves" if m.group("former") else "holds"
         people = [clean_name(m.group("name")), *(clean_name(x) for x in m.captures("more"))]
-        for post, written, concurrent in post_grammar().parse_list(m.group("posts"), ctx):
+        posts = m.group("posts")
+        if _after_verb(doc.norm.text, m.start()):
+            # "…担任省委常委，副省长A": the posts before the comma are the verb's object
+            posts = regex.split(r"[，,]", posts)[-1]
+        for post, written, concurrent in post_grammar().parse_list(posts, ctx):
             for person in people:
-                yield person, post, written, status, concurrent, None
+                yield person, post, written, "leaves" if former(written, post) else status, concurrent, None
 
     def _name_then_national_post(self, doc, ctx, m):
         row = next(r for r in table("national_posts.tsv") if r["post"] == m.group("national"))
@@ -114,65 +121,23 @@ class OfficialsExtractor(Extractor):
         if post is not None:
             yield m.group("name"), post, m.group("title"), "holds", False, None
 
-    def _appoint_as(self, doc, ctx, m):
-        status = "takes-up" if m.group("verb") == "任命" else "proposed"
-        yield from _pairs(m, ctx, status, False, None)
-
-    def _remove_from(self, doc, ctx, m):
-        yield from _pairs(m, ctx, "leaves", False, None)
-
-    def _name_verb_post(self, doc, ctx, m):
-        status, concurrent = verbs()[m.group("verb")]
-        yield from _pairs(m, ctx, status, concurrent, iso_date(m.group("date")))
-
-    def _biography_post(self, doc, ctx, m):
-        person = self._state(doc)["subjects"].at(m.start())
-        if person is None:
-            self._state(doc)["pending"].append(m)      # "…任A，提名为B": see _continuations
-            return
-        status, concurrent = verbs()[m.group("verb")]
-        date = iso_date(m.group("date"))
-        for post, written, remark in post_grammar().parse_list(m.group("posts"), ctx):
-            yield person, post, written, status, concurrent or remark, date
-
-    def _listed_as(self, doc, ctx, m):
-        status = heading_status(doc.norm.text, m.start())
-        if status in ("takes-up", "proposed"):
-            yield from _pairs(m, ctx, status, False, None)
-
-    def _listed_removed(self, doc, ctx, m):
-        if heading_status(doc.norm.text, m.start()) == "leaves":
-            yield from _pairs(m, ctx, "leaves", False, None)
-
-    def _continuations(self, doc):
-        """A clause with a verb and no name continues the sentence's last named clause:
-        "刘建同志任苏州市委副书记，提名为苏州市市长候选人" — 刘建 is proposed for 市长."""
-        if self._doc_state is None:
-            return
-        text, ctx = doc.norm.text, context_of(doc)
-        anchors = sorted(self._doc_state["anchors"])
-        for m in self._doc_state["pending"]:
-            before = [(end, person) for end, person in anchors if end <= m.start()]
-            if not before or regex.search(r"[。；;\n]", text[before[-1][0]:m.start()]):
-                continue
-            status, concurrent = verbs()[m.group("verb")]
-            evidence = doc.evidence(m.start(), m.end(), "continued_clause")
-            for post, written, remark in post_grammar().parse_list(m.group("posts"), ctx):
-                yield Holding(before[-1][1], post, written, evidence, status=status,
-                              concurrent=concurrent or remark, date=iso_date(m.group("date")))
-
-    def _resume_line(self, doc, ctx, m):
-        person = self._state(doc)["subjects"].at(m.start())
-        if person is None:
-            return
-        for post, written, remark in post_grammar().parse_list(m.group("posts"), ctx):
-            yield person, post, written, "takes-up", remark, iso_date(m.group("date"))
+    def _context_at(self, doc: PreparedDocument, pos: int) -> PlaceContext:
+        """The document's places, speaking for the place of the section or of the place
+        header line ("● 江北区 ●") above `pos`, when there is one."""
+        ctx = context_of(doc)
+        section = doc.section_at(pos)
+        place = section.unit if section is not None and isinstance(section.unit, Place) else None
+        headers = [p for start, p in self._state(doc)["headers"] if start <= pos]
+        if headers and (place is None or not gazetteer().is_within(headers[-1], place)):
+            place = headers[-1] if place is None or section.start < pos else place
+        return ctx.speaking_for(place, gazetteer())
 
     def _state(self, doc: PreparedDocument) -> dict:
         if self._doc_state is None or self._doc_state["doc"] is not doc:
             text = doc.norm.text
             self._doc_state = {"doc": doc, "subjects": find_subjects(text), "congress": congress_level(text),
-                               "anchors": [], "pending": []}
+                               "anchors": [], "pending": [], "named": [], "listed": [],
+                               "headers": place_headers(text, context_of(doc))}
         return self._doc_state
 
     # -- speaker lines (used by the sectioner) ---------------------------------------------
@@ -188,6 +153,26 @@ class OfficialsExtractor(Extractor):
         return None
 
 
+_HEADER_DECOR = r"[\s●○■□◆◇▲△▼▽·•#＃*\-—【】\[\]]*"
+
+
+def place_headers(text: str, ctx: PlaceContext) -> list[tuple[int, Place]]:
+    """(start, place) of each line that is a place name alone, bullets around it allowed."""
+    gaz, out = gazetteer(), []
+    lines = rf"(?m)^{_HEADER_DECOR}(?P<name>\p{{Han}}{{2,12}}){_HEADER_DECOR}$"
+    bulleted = r"(?P<open>[●○■◆▲【\[])[ ]*(?P<name>\p{Han}{2,12})[ ]*(?P<close>[●○■◆▲】\]])"
+    for m in regex.finditer(f"{lines}|{bulleted}", text):
+        place = gaz.resolve(m.group("name"), context=ctx.named)
+        if place is not None:
+            out.append((m.start(), place))
+    return out
+
+
+def _after_verb(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos]
+    return any(before.endswith(v) for v in (*verbs(), "为", "是")) if before else False
+
+
 def context_of(doc: PreparedDocument) -> PlaceContext:
     ctx = getattr(doc, "places", None)
     if ctx is not None:
@@ -195,21 +180,6 @@ def context_of(doc: PreparedDocument) -> PlaceContext:
     if doc.city is not None:
         return PlaceContext(city=doc.city, named=frozenset({doc.city.id}))
     return home_context(gazetteer())
-
-
-def _pairs(m, ctx, status: str, concurrent: bool, date: str | None):
-    """People × posts; with 分别 ("respectively") the n-th person takes the n-th post, and a
-    list whose lengths differ says nothing rather than something wrong."""
-    people = split_names(m.group("names"))
-    posts = post_grammar().parse_list(m.group("posts"), ctx)
-    if m.groupdict().get("resp"):
-        if len(people) != len(posts):
-            return
-        pairs = zip(people, posts)
-    else:
-        pairs = ((person, p) for person in people for p in posts)
-    for person, (post, written, remark) in pairs:
-        yield person, post, written, status, concurrent or remark, date
 
 
 def _best(holdings: list[Holding]) -> list[Holding]:

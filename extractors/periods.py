@@ -143,7 +143,7 @@ class DocumentYears:
     def reviewed_year(self, pos: int, doc_date: str | None) -> Period | None:
         """The year a figure with no period of its own reports on, when the text last wrote the
         year before the document's and the document is of the months when last year is
-        reviewed ("一、2023年工作回顾 … 地区生产总值突破1600亿元" in January 2024). The
+        reviewed ("一、2022年工作回顾 … 地区生产总值达到2100亿元" in January 2023). The
         document's own year is no answer: its figure may be for any part of it."""
         year = self.recent(pos, doc_date)
         if year is None or not doc_date or len(doc_date) < 7 or year != int(doc_date[:4]) - 1:

@@ -30,11 +30,27 @@ class Body:
     label: str
     roles: tuple[str, ...]
     role_prefix: str
+    own_roles: tuple[str, ...] = ()     # roles of the body itself (not of a party group in it)
 
 
 @lru_cache(maxsize=1)
 def grammar_words() -> dict[str, str]:
     return {row["name"]: row["pattern"] for row in table("level_words.tsv")}
+
+
+# Bodies named as written after their place: departments and companies.
+WRITTEN_BODIES = ("department", "company")
+# "区人大常委会原主任": a former holder, written with 原 right before the role.
+FORMER = "(?:原)?"
+
+
+def former(written: str, post: Post) -> bool:
+    """Whether a post as written names its former holder (原 right before the role)."""
+    role = post.role
+    for prefix in ("党工委", "党组", "党委"):
+        if role.startswith(prefix) and not written.endswith(role):
+            role = role[len(prefix):]
+    return written.endswith("原" + role)
 
 
 def _plain(source: str) -> str:
@@ -45,22 +61,30 @@ def load_bodies() -> list[Body]:
     words = grammar_words()
     level, dept = words["level"], words["dept"]
     subs = alternation(row["body"] for row in table("sub_bodies.tsv"))
+    sub_roles = tuple(dict.fromkeys(r for row in table("sub_bodies.tsv") for r in row["roles"].split("|") if r))
     bodies = []
     for row in table("place_bodies.tsv"):
         roles = tuple(r for r in row["roles"].split("|") if r)
         body = row["body"].replace("{DEPT}", f"(?P<dept>{dept})(?P<sub>{subs})?")
+        body = body.replace("{COMPANY}", f"(?P<dept>{words['company']})(?P<sub>{subs})?")
+        if "{SUB}" in body:       # "政协党组书记": the party group's roles are the body's too
+            body = body.replace("{SUB}", f"(?P<sub>{subs})")
+            roles = tuple(dict.fromkeys(roles + sub_roles))
         role_alt = alternation(roles)
-        full = body.replace("{L}", f"(?P<level>{level})") + f"(?P<role>{role_alt})"
+        full = body.replace("{L}", f"(?P<level>{level})") + f"{FORMER}(?P<role>{role_alt})"
         bare = None
         if "{L}" in row["body"]:
             required = body.replace("{L}?", f"(?P<level>{level})")
-            bare = required + f"(?:{role_alt})"
+            bare = required + f"{FORMER}(?:{role_alt})"
             if row["kind"] == "government":
-                heads = alternation(r for r in roles if r.endswith("长") and r != "秘书长")
-                bare = f"(?:(?:{level})(?:人民)?政府)?(?:{heads})|(?:{level})(?:人民)?政府(?:{role_alt})"
-        bodies.append(Body(regex.compile(full, regex.V1), _plain(body.replace("{L}", f"(?:{level})")) + f"(?:{role_alt})",
+                heads = alternation(r for r in roles if r.endswith("长") and not r.endswith("秘书长"))
+                bare = (f"(?:(?:{level})(?:人民)?政府)?{FORMER}(?:{heads})"
+                        f"|(?:{level})(?:人民)?政府(?:{subs})?{FORMER}(?:{role_alt})")
+        own = tuple(r for r in row["roles"].split("|") if r)
+        placed = _plain(body.replace("{L}", f"(?:{level})")) + f"{FORMER}(?:{role_alt})"
+        bodies.append(Body(regex.compile(full, regex.V1), placed,
                            _plain(bare) if bare else None, row["kind"], row["label"], roles,
-                           row.get("role_prefix", "") or ""))
+                           row.get("role_prefix", "") or "", own))
     return bodies
 
 
@@ -88,14 +112,28 @@ class PostBuilder:
     def place_post(self, place: Place | None, written: str, body: Body, m: regex.Match) -> Post:
         """A post of a body of `place` (or, when the place is unresolved, of `written`)."""
         role = m.group("role")
-        if body.kind == "department":
-            return self.department_post(self.department(place, written, _dept_name(m)), m.group("sub"), role)
-        return self.role_post(self.place_org(place, written, body), written, body, role)
+        if body.kind in WRITTEN_BODIES:
+            dept = _dept_name(m)
+            if role == "成员" and not m.group("sub"):
+                return None
+            level = m.groupdict().get("level") or ""
+            return self.department_post(self.department(place, written, dept, body.kind, level), m.group("sub"), role)
+        sub = m.groupdict().get("sub")
+        org = self.place_org(place, written, body)
+        if sub:                    # 县政府党组书记: the government's party group
+            if role not in self.subs[sub]["roles"].split("|"):
+                return None
+            return self.department_post(org, sub, role)
+        if role not in body.own_roles:
+            return None
+        return self.role_post(org, written, body, role)
 
     def role_post(self, org: Organization, written: str, body: Body, role: str) -> Post:
         """Another role of the same organization, written alone after a post of it."""
         if body.kind == "government":
             name = org.place.name if org.place is not None else written
+            if role.endswith("秘书长"):          # the government's secretary-general, not the place's
+                return self.post(org, role, org.label + role)
             if name[-1:] in "市省" and role.startswith(name[-1]):
                 name = name[:-1]
             return self.post(org, role, name + role)
@@ -113,10 +151,25 @@ class PostBuilder:
             suffix = "党委"
         return Organization(f"{place.id}-{_slug(body.kind)}", name + suffix, body.kind, place)
 
-    def department(self, place: Place | None, written: str, dept: str) -> Organization:
-        label = (place.name if place is not None else written) + dept
-        key = f"{place.id if place is not None else 'unresolved'}-dept-{ascii_key(label, 10)}"
-        return Organization(key, label, "department", place)
+    def department(self, place: Place | None, written: str, dept: str, kind: str = "department",
+                   level: str = "") -> Organization:
+        """A department or company of a place, labelled as written (武汉团市委, 宁夏区委组织部,
+        湖南行政学院) and keyed by the place, so that every form of its name is one organization."""
+        canonical = (place.name if place is not None else written) + dept
+        key = f"{place.id if place is not None else 'unresolved'}-dept-{ascii_key(canonical, 10)}"
+        if not written:
+            written = canonical[: -len(dept)]
+        elif not written.endswith(level):       # 宁夏 + 区委组织部, but 贵州省 + 委组织部
+            written += level
+        label = written + dept
+        return Organization(key, label, kind, place)
+
+    def open_post(self, org: Organization, text: str, role: str) -> Post:
+        """A task force's or a river's post of the place of `org`, named as written."""
+        place = org.place
+        base = place.id if place is not None else org.key
+        unit = Organization(f"{base}-unit-{ascii_key(text, 10)}", text[: -len(role)] or text, "task_force", place)
+        return self.post(unit, role, text)
 
     def committee_department(self, committee: Organization, dept: str) -> Organization:
         """组织部 after 市委常委: the committee's own department (市委组织部)."""
@@ -124,7 +177,11 @@ class PostBuilder:
         base = committee.place.id if committee.place is not None else "unresolved"
         return Organization(f"{base}-dept-{ascii_key(label, 10)}", label, "department", committee.place)
 
-    def department_post(self, dept: Organization, sub: str | None, role: str) -> Post:
+    def department_post(self, dept: Organization, sub: str | None, role: str) -> Post | None:
+        if role == "长":                   # 组织部长, 公安局长: the head, contracted
+            if sub or dept.label[-1] not in "部局厅处":
+                return None
+            role = dept.label[-1] + "长"
         if sub:
             kind = self.subs[sub]["kind"]
             org = Organization(f"{dept.key}-{_slug(kind)}", dept.label + sub, kind, None, dept)

@@ -15,14 +15,18 @@ from functools import lru_cache
 import regex
 
 from .context import PlaceContext
-from .facts import Organization, Place, Post
+from .facts import Organization, Place, Post, ascii_key
 from .gazetteer import Gazetteer, gazetteer
 from .lexicon import alternation, table
-from .post_build import LEVEL_OF_KIND, PostBuilder, grammar_words, level_of, load_bodies
+from .post_build import LEVEL_OF_KIND, WRITTEN_BODIES, PostBuilder, grammar_words, level_of, load_bodies
 
 SEPARATOR = r"[、，,]"
+CONJUNCTIONS = "和及与"          # also join posts after a role: "省委委员、常委和市委书记"
 REMARK = r"(?:[（(][^（()）\n]{1,30}[）)])"
 MAX_CHAIN = 3
+ZONE_BODIES = ("party_working_committee", "administrative_committee")
+SESSION = "(?:第?[一二三四五六七八九十]{1,3}届)?"     # 十二届全国人大常委会委员长
+OPEN_ROLES = ("副总指挥", "总指挥", "副指挥长", "指挥长", "总河长", "河长", "林长", "路长")
 
 
 class PostGrammar:
@@ -30,13 +34,21 @@ class PostGrammar:
         self.gaz = gaz
         self.bodies = load_bodies()
         self.build = PostBuilder()
-        self.national = [(regex.compile(f"(?:{r['body']})(?P<role>{alternation(r['roles'].split('|'))})"),
+        self.national = [(regex.compile(f"{SESSION}(?P<body>{r['body']})(?P<role>{alternation(r['roles'].split('|'))})", regex.V1),
                           Organization(r["organization_id"], r["organization"], "central"))
                          for r in table("national_bodies.tsv")]
-        self.place_alt = alternation(gaz.by_written)
-        roles = {r for b in self.bodies for r in b.roles}
+        self.role_ends = regex.escape("".join(sorted({r[-1] for b in self.bodies for r in b.roles})))
+        # A place whose name starts with a conjunction (和县, 和平区, 与…) is never read right
+        # after a role: "市委常委和县委书记" is 常委 and 县委书记, not 和县.
+        conj = [f for f in gaz.by_written if f[0] in CONJUNCTIONS]
+        self.place_alt = (f"(?:(?<![{self.role_ends}])(?:{alternation(conj)})"
+                          f"|{alternation(f for f in gaz.by_written if f[0] not in CONJUNCTIONS)})")
+        self.separator = rf"(?:{SEPARATOR}|(?<=[{self.role_ends}])[{CONJUNCTIONS}](?=\p{{Han}}))"
+        roles = {r for b in self.bodies for r in b.roles} - {"长"}     # 长 only after its department
         self.role_alt = alternation(roles)
         self.words = grammar_words()
+        self.zone = regex.compile(self.words["zone"], regex.V1)
+        self.open = regex.compile(self.words["open"], regex.V1)
 
     # -- regex sources -------------------------------------------------------------------
     def item_regex(self) -> str:
@@ -48,11 +60,17 @@ class PostGrammar:
 
     def elided_regex(self) -> str:
         bodies = "|".join(b.placed.rsplit("(?:", 1)[0] for b in self.bodies if b.kind != "government")
-        return f"(?:(?:{bodies})?(?:{self.role_alt}))"
+        dept = next(b.placed.rsplit("(?:", 1)[0] for b in self.bodies if b.kind == "department")
+        return f"(?:(?:{bodies})?(?:{self.role_alt})|{dept}长)"      # 市委常委、组织部长
 
     def list_regex(self) -> str:
         item, elided = self.item_regex(), self.elided_regex()
-        return rf"(?:{item}){REMARK}?(?:{SEPARATOR}(?:{item}|{elided}){REMARK}?)*"
+        # after a separator only (a full scan for them would cost every pattern dearly): a
+        # zone the gazetteer does not list ("、金钟经开区管委会主任"), a task force's post
+        zone_bodies = "|".join(b.placed for b in self.bodies if b.kind in ZONE_BODIES)
+        zoned = f"{self.words['zone']}(?:{zone_bodies})"
+        opened = self.words["open"]
+        return rf"(?:{item}){REMARK}?(?:{self.separator}(?:{item}|{zoned}|{elided}|{opened}){REMARK}?)*"
 
     def last_characters(self) -> str:
         """Every character a post list can end with: the last character of each role the
@@ -65,7 +83,7 @@ class PostGrammar:
     # -- parsing one list ----------------------------------------------------------------
     def parse_list(self, text: str, ctx: PlaceContext) -> list[tuple[Post, str, bool]]:
         """(post, as written, concurrent) for each post in a matched post list."""
-        items = regex.split(rf"(?<={REMARK}|[^（()）]){SEPARATOR}(?![^（(]*[）)])", text)
+        items = regex.split(rf"(?<={REMARK}|[^（()）]){self.separator}(?![^（(]*[）)])", text)
         out: list[tuple[Post, str, bool]] = []
         previous: Post | None = None
         for raw in items:
@@ -93,20 +111,24 @@ class PostGrammar:
             for body in self.bodies:
                 m = body.pattern.fullmatch(rest)
                 if m:
-                    place = self._resolve_chain(chain, ctx)
-                    return self.build.place_post(place, "".join(chain), body, m)
+                    post = self.build.place_post(self._resolve_chain(chain, ctx), "".join(chain), body, m)
+                    if post is not None:
+                        return post
         return None
 
     def _chains(self, text: str, depth: int):
-        """Ways to read the start of `text` as 1..depth place names; longest names first."""
+        """Ways to read the start of `text` as 1..depth place names; longest names and chains first."""
         if depth == 0:
             return
+        zone = self.zone.match(text)
         for k in range(min(len(text) - 1, 24), 1, -1):
             head = text[:k]
-            if head in self.gaz.by_written:
-                yield [head], text[k:]
+            # a zone the gazetteer does not list stands as a place of its own, as written
+            if head in self.gaz.by_written or (zone is not None and zone.end() == k and head not in self.gaz.by_written):
+                # the longer chain first: 锡林郭勒盟+正镶白旗+委, never a department 正镶白旗委
                 for chain, rest in self._chains(text[k:], depth - 1):
                     yield [head, *chain], rest
+                yield [head], text[k:]
 
     def _resolve_chain(self, chain: list[str], ctx: PlaceContext) -> Place | None:
         place = self.gaz.resolve(chain[0], context=ctx.named)
@@ -129,22 +151,34 @@ class PostGrammar:
         for pattern, org in self.national:
             m = pattern.fullmatch(text)
             if m:
-                return self.build.post(org, m.group("role"), text)
+                if org.label == "*":        # a ministry or commission, named as written
+                    body = m.group("body").removeprefix("国务院")
+                    org = Organization(f"{org.key}-{ascii_key(body, 10)}", body, "central")
+                return self.build.post(org, m.group("role"), org.label + m.group("role"))
         return None
 
     def _elided(self, text: str, previous: Post) -> Post | None:
         org = previous.org.parent or previous.org
-        if org.kind == "central":
-            return None
-        if org.kind == "department":
+        if org.kind == "central":          # 财政部党组书记、部长
+            return self._national(org.label + text)
+        if self.open.fullmatch(text):          # "区委书记、…指挥部指挥长": the place's task force
+            role = next(r for r in OPEN_ROLES if text.endswith(r))
+            return self.build.open_post(org, text, role)
+        if org.kind in WRITTEN_BODIES:
             sub = next((s for s in self.build.subs if text.startswith(s)), None)
             role = text[len(sub):] if sub else text
-            dept_body = next(b for b in self.bodies if b.kind == "department")
-            if role in dept_body.roles and (sub is None or role in self.build.subs[sub]["roles"].split("|")):
+            dept_body = next(b for b in self.bodies if b.kind == org.kind)
+            if role in dept_body.roles and role not in ("长", "成员") and (
+                    sub is None or role in self.build.subs[sub]["roles"].split("|")):
                 return self.build.department_post(org, sub, role)
+            if sub and role in self.build.subs[sub]["roles"].split("|"):
+                return self.build.department_post(org, sub, role)      # 公司董事、党委常委
             return None
         written = _written_place(org)
-        same = next((b for b in self.bodies if b.kind == org.kind and text in b.roles), None)
+        sub = next((k for k in self.build.subs if previous.org.parent is not None and previous.org.label.endswith(k)), None)
+        if sub and text in self.build.subs[sub]["roles"].split("|") and text not in ("书记",):
+            return self.build.department_post(org, sub, text)      # "政协党组书记、副书记"
+        same = next((b for b in self.bodies if b.kind == org.kind and text in b.own_roles), None)
         if same is not None:           # "市委委员、常委、书记": the role alone, same body
             return self.build.role_post(org, written, same, text)
         for body in self.bodies:

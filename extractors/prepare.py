@@ -15,7 +15,7 @@ _SPEAKER_FINDER = OfficialsExtractor()
 
 def prepare(doc: Document) -> ContextDocument:
     lines = clean_lines(doc.text)
-    places = detect_context("\n".join(line.text for line in lines), gazetteer())
+    places = detect_context("\n".join(line.text for line in lines), gazetteer(), doc.title, doc.source)
     markers = classify_lines(lines, _SPEAKER_FINDER, places)
     norm = join_lines(lines)
     sections = build_sections(lines, norm, markers, places.city)

@@ -33,8 +33,10 @@ MAX_NAME = 32              # characters; longer runs are clauses, not names
 MAX_SHARED = 4             # a name sharing a head with the next one is this short ("渝西")
 LONG_NAME = 3              # non-generic characters a `long` head needs without a proper element
 _PUNCT = set("，,。；;：:！？!?、\n《》【】[]#+＋.．|｜")
-_NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两几数]+)\s*(?:余|多)?\s*"
-_CLASSIFIER = r"(?:个|家|条|座|所|处|项|批|类|大|辆|亩|公里)"
+# A count of things ends a name on the left ("产量达到80万块…", "新增12台…"); a capacity does
+# not, it is part of the name ("20万吨再生铝项目", "100兆瓦光伏电站"), so 吨/瓦/米 are not here.
+_NUM = r"(?:\d+(?:\.\d+)?\s*[十百千万亿]*|[一二三四五六七八九十百千万两几数]+)\s*(?:余|多)?\s*"
+_CLASSIFIER = r"(?:个|家|条|座|所|处|项|批|类|大|辆|亩|公里|块|台|件|只|头|户|人次|人|张|部|架|艘|间|栋)"
 _COUNTED = regex.compile(_NUM + _CLASSIFIER + r"$")
 _DATE_BEFORE = regex.compile(r"\d+\s*(?:年|月|日)$|月\s*\d+\s*号$")    # not 1号线: a line's number
 _COUNT_AFTER = regex.compile(r"^\s*\d+\s*(?:余|多)?\s*(?:个|家|条|座|所|处|项|批)")

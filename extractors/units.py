@@ -60,34 +60,13 @@ def _boundary_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def document_unit(doc: PreparedDocument) -> Place | None:
     """The document's own place, the user of what it says in its own voice (headline,
-    introduction, a report with no sections): its county (the one the place context found, or
-    the one district a page speaking as a district names: 区政协 … 南川区), else its city, else
-    its province, each only when the text names it (a page naming no place is not guessed to
-    be the home city's). A stand-in for the document's own place or body that the officials
-    work is building into extractors/context.py; switch to it there when it lands."""
+    introduction, a report with no sections): PlaceContext.own (own_place.py: masthead, source
+    host, title, opening, the county a page speaking as one names, the place named most). A
+    page naming no place, from no known site, has none (it is not guessed to be the home city's)."""
     places = getattr(doc, "places", None)
-    text = doc.norm.text
     if places is None:
-        candidates: tuple = (doc.city,)
-    else:
-        candidates = (places.county or _single_speaking_county(doc), places.city, places.province)
-    for place in candidates:
-        if place is not None and any(f in text for f in (place.name, *place.short_names) if len(f) >= 2):
-            return place
-    return None
-
-
-def _single_speaking_county(doc: PreparedDocument) -> Place | None:
-    """The one district or county a page names, when the page speaks as one (我区, 全县, 区委,
-    县政协 …): a district's own news written for its residents names itself once or twice."""
-    named = UnitResolver(doc).places_in(0, len(doc.norm.text))
-    if len(named) != 1 or named[0].kind not in _COUNTY_KINDS:
-        return None
-    place = named[0]
-    text = doc.norm.text
-    for form in sorted((place.name, *place.short_names), key=len, reverse=True):
-        text = text.replace(form, "")         # 璧山区委 is the district's name, not a bare 区委
-    return place if regex.search(_SPEAKING_AS.format(level=place.name[-1]), text) else None
+        return doc.city
+    return places.own
 
 
 def cut_from_word(text: str, start: int, end: int, place: Place) -> bool:

@@ -3,13 +3,16 @@
 What is written (terms in `ontology/careers.ttl`; the rules are in `tenures.py`):
 
 - one `cg:Tenure` (an `org:Membership`) per person and post — per stretch of it, when the
-  person left and came back — with `org:member`, `org:organization`, `org:role`, `cg:ofPost`
-  and `org:memberDuring` a `time:Interval` whose `time:hasBeginning` and `time:hasEnd` are
-  `time:Instant`s placed with `time:inXSDDate`, `time:inXSDgYearMonth` or `time:inXSDgYear`,
-  whichever the source's precision allows. The interval is what the documents attest: first
-  seen to last seen. `cg:openEnded true` says nothing closed it (the person may hold the post
-  still); `false` means an observation says they left on the end date. `cg:openBeginning`
-  likewise: `false` only when an observation says they took the post up on the begin date.
+  person left and came back — with `org:member`, `org:organization`, `org:role`, `cg:ofPost`,
+  `cg:firstSeen` / `cg:lastSeen` (the dates the documents attest) and `org:memberDuring` a
+  `time:Interval`. Its `time:hasBeginning` is a `time:Instant` placed at the first sighting
+  (`time:inXSDDate`, `time:inXSDgYearMonth` or `time:inXSDgYear`, as precise as the source).
+  Its `time:hasEnd` is a `time:Instant` whose place is known only by bounds: `time:after` an
+  instant placed at the last date the person is seen holding the post and, when something
+  shows the end (`tenure_ends.py`), `time:before` an instant placed at that bound, with
+  `cg:endReason` (successor, left, other-post) and `cg:endEvidence` (the observation).
+  `cg:openEnded true` says nothing closed it (the person may hold the post still).
+  `cg:openBeginning`: `false` only when an observation says they took the post up then.
 - per post, `cg:holderIndex` on each tenure in date order, and `cg:predecessor` /
   `cg:successor` between tenures where the order is certain and one person holds it at a time;
 - per person, one `cg:CareerStep` per document and date with the posts held there
@@ -24,6 +27,7 @@ from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, TIME, XSD
 
 from .namespaces import CG, PROV, STATUSES
 from .partial_dates import PartialDate
+from .tenure_ends import PostInfo, close_tenures
 from .tenures import Sighting, Step, Tenure, build_tenures, career_steps, order_holders, role_kind
 
 _STATUS_NAMES = {str(iri): name for name, iri in STATUSES.items()}
@@ -38,6 +42,8 @@ def add_careers(ctx) -> None:
         by_post.setdefault(t.post, []).append(t)
     for post, group in sorted(by_post.items()):
         order_holders(group, single_holder=role_kind(posts[post]["role_label"]) == "single")
+    close_tenures(tenures, {p: PostInfo(role_kind(info["role_label"]) == "single", info["place"])
+                            for p, info in posts.items()})
     membership = {p for p, info in posts.items() if role_kind(info["role_label"]) == "membership"}
     steps = career_steps(sightings, membership)
     triples: list[tuple] = []
@@ -56,9 +62,9 @@ def read_sightings(g) -> tuple[list[Sighting], dict[str, dict]]:
     """Every post observation, and each post's organization and role. Each property is read in
     one scan (`least_values`): rdflib's SPARQL engine takes seconds per thousand rows of a join
     this wide, and a lookup per observation and property costs more than the whole scan."""
-    holder, post_of, source, status_of, date_of, role_of, org_of = (
+    holder, post_of, source, status_of, date_of, role_of, org_of, district_of, parent_of = (
         least_values(g, p) for p in (CG.holder, CG.post, PROV.wasDerivedFrom, CG.status, DCTERMS.date,
-                                     ORG.role, ORG.postIn))
+                                     ORG.role, ORG.postIn, CG.district, ORG.subOrganizationOf))
     sightings: list[Sighting] = []
     posts: dict[str, dict] = {}
     role_labels: dict = {}
@@ -73,7 +79,11 @@ def read_sightings(g) -> tuple[list[Sighting], dict[str, dict]]:
             role = role_of.get(post)
             if role is not None and role not in role_labels:
                 role_labels[role] = str(zh_label(g, role) or "")
-            posts[str(post)] = {"org": org_of.get(post), "role": role,
+            org = org_of.get(post)
+            # The place that makes two one-holder posts incompatible: the district, else the
+            # body (a bureau's 党组 and the bureau are one place), as identity's MentionRow.place.
+            place = district_of.get(post) or parent_of.get(org) or org
+            posts[str(post)] = {"org": org, "role": role, "place": str(place),
                                 "role_label": role_labels[role] if role is not None else ""}
     return sightings, posts
 
@@ -116,7 +126,7 @@ def _tenure_triples(t: Tenure, iris: dict[int, URIRef], post: dict) -> list[tupl
         (node, ORG.member, person),
         (node, CG.ofPost, post_iri),
         (node, CG.openBeginning, Literal(not t.started)),
-        (node, CG.openEnded, Literal(not t.ended)),
+        (node, CG.openEnded, Literal(t.open_ended)),
         (node, CG.holderIndex, Literal(t.holder_index, datatype=XSD.integer)),
     ]
     if post["org"] is not None:
@@ -125,15 +135,30 @@ def _tenure_triples(t: Tenure, iris: dict[int, URIRef], post: dict) -> list[tupl
         out.append((node, ORG.role, post["role"]))
     out += [(node, CG.observation, URIRef(s.obs)) for s in t.sightings]
     if t.begin is not None:
-        interval = URIRef(f"{node}-interval")
-        begin, end = URIRef(f"{node}-begin"), URIRef(f"{node}-end")
-        out += [(node, ORG.memberDuring, interval), (interval, RDF.type, TIME.Interval),
-                (interval, TIME.hasBeginning, begin), (interval, TIME.hasEnd, end)]
-        out += t.begin.instant_triples(begin) + t.end.instant_triples(end)
+        out += [(node, CG.firstSeen, t.begin.literal()), (node, CG.lastSeen, t.end.literal())]
+        out += _interval_triples(node, t)
+    if t.end_reason is not None:
+        out += [(node, CG.endReason, Literal(t.end_reason)), (node, CG.endEvidence, URIRef(t.end_evidence))]
     if t.predecessor is not None:
         out.append((node, CG.predecessor, iris[id(t.predecessor)]))
     if t.successor is not None:
         out.append((node, CG.successor, iris[id(t.successor)]))
+    return out
+
+
+def _interval_triples(node: URIRef, t: Tenure) -> list[tuple]:
+    """OWL-Time: the beginning placed at the first sighting; the end an instant known by its
+    bounds (after the last date held, before what shows the end)."""
+    interval, begin, end = URIRef(f"{node}-interval"), URIRef(f"{node}-begin"), URIRef(f"{node}-end")
+    out = [(node, ORG.memberDuring, interval), (interval, RDF.type, TIME.Interval),
+           (interval, TIME.hasBeginning, begin), (interval, TIME.hasEnd, end), (end, RDF.type, TIME.Instant)]
+    out += t.begin.instant_triples(begin)
+    if t.end_after is not None:
+        after = URIRef(f"{node}-end-after")
+        out += [(end, TIME.after, after)] + t.end_after.instant_triples(after)
+    if t.end_before is not None:
+        before = URIRef(f"{node}-end-before")
+        out += [(end, TIME.before, before)] + t.end_before.instant_triples(before)
     return out
 
 

@@ -1,5 +1,10 @@
 """Holdings to RDF: people, posts, organizations, roles (W3C ORG) and one qualified
-observation per (person, post, document) with date, status, evidence and provenance."""
+observation per (person, post, document) with date, status, the name as the document writes
+it (`cg:nameAsWritten`), evidence and provenance.
+
+Who is who is decided by `identity.resolve_identity` over plain `MentionRow`s
+(`mention_rows`: name, post key, place, date, document, status, one-holder or not, quote), the
+table a streaming build keeps per document; its decisions are written by `identity_graph`."""
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
@@ -8,15 +13,20 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, RDFS, SKOS
 from cadregraph.extractors.facts import Holding, Organization, Post
 from cadregraph.extractors.lexicon import table
 
-from .identity import Mention, Overrides, resolve_people
+from .identity import MentionRow, Overrides, mentions_from_rows, resolve_identity
+from .identity_graph import add_decisions
 from .literals import date_literal
 from .namespaces import CG, SCHEMA, STATUSES
+from .tenures import role_kind
 
 
 def add_holdings(ctx, holdings: list[Holding]) -> None:
     holdings = _first_per_observation(holdings)
-    people = resolve_people(_mentions(ctx, holdings), Overrides.load(ctx.options.get("identity_file")))
+    resolution = resolve_identity(mentions_from_rows(mention_rows(ctx, holdings)),
+                                  Overrides.load(ctx.options.get("identity_file")))
+    people = resolution.people
     role_rows = {row["label"]: row for row in table("roles.tsv")}
+    observations: dict[tuple[str, str], list[URIRef]] = {}
     for h in holdings:
         person = people[(h.person, h.evidence.doc_id)]
         person_iri = ctx.iris.person(person.key)
@@ -24,7 +34,9 @@ def add_holdings(ctx, holdings: list[Holding]) -> None:
         post_iri = _add_post(ctx, h.post, role_rows)
         ctx.out.add((person_iri, ORG.holds, post_iri))
         ctx.out.add((post_iri, ORG.heldBy, person_iri))
-        _add_observation(ctx, h, person_iri, post_iri)
+        obs = _add_observation(ctx, h, person_iri, post_iri)
+        observations.setdefault((h.person, h.evidence.doc_id), []).append(obs)
+    add_decisions(ctx, resolution, observations)
 
 
 def _first_per_observation(holdings: list[Holding]) -> list[Holding]:
@@ -37,20 +49,18 @@ def _first_per_observation(holdings: list[Holding]) -> list[Holding]:
     return out
 
 
-def _mentions(ctx, holdings: list[Holding]) -> list[Mention]:
-    grouped: dict[tuple[str, str], list[Holding]] = {}
+def mention_rows(ctx, holdings: list[Holding]) -> list[MentionRow]:
+    """One plain row per observation, the input of the corpus-wide identity pass."""
+    rows = []
     for h in holdings:
-        grouped.setdefault((h.person, h.evidence.doc_id), []).append(h)
-    mentions = []
-    for (name, doc_id), hs in grouped.items():
-        posts = [h.post for h in hs]
-        mentions.append(Mention(
-            name, doc_id, ctx.doc_date(doc_id).value,
-            frozenset(p.key for p in posts),
-            frozenset((p.org.parent or p.org).key for p in posts if (p.org.parent or p.org).kind not in ("central",)),
-            frozenset(p.district.id for p in posts if p.district is not None),
-        ))
-    return mentions
+        p, doc_id = h.post, h.evidence.doc_id
+        top = p.org.parent or p.org
+        rows.append(MentionRow(
+            h.person, p.key, p.district.id if p.district is not None else top.key,
+            h.date or ctx.doc_date(doc_id).value, doc_id, h.status, role_kind(p.role) == "single",
+            top.key if top.kind != "central" else "", p.district.id if p.district is not None else "",
+            p.label, h.evidence.quote))
+    return rows
 
 
 def _add_person(ctx, iri: URIRef, person) -> None:
@@ -105,7 +115,7 @@ def _add_post(ctx, post: Post, role_rows) -> URIRef:
     return iri
 
 
-def _add_observation(ctx, h: Holding, person_iri: URIRef, post_iri: URIRef) -> None:
+def _add_observation(ctx, h: Holding, person_iri: URIRef, post_iri: URIRef) -> URIRef:
     g = ctx.out
     doc_iri = ctx.doc_iri(h.evidence.doc_id)
     obs = ctx.iris.observation("holding", str(doc_iri), str(person_iri), str(post_iri))
@@ -113,6 +123,7 @@ def _add_observation(ctx, h: Holding, person_iri: URIRef, post_iri: URIRef) -> N
     g.add((obs, CG.holder, person_iri))
     g.add((obs, CG.post, post_iri))
     g.add((obs, CG.postAsWritten, Literal(h.post_as_written, lang="zh")))
+    g.add((obs, CG.nameAsWritten, Literal(h.person, lang="zh")))
     g.add((obs, CG.status, STATUSES[h.status]))
     if h.concurrent:
         g.add((obs, CG.concurrent, Literal(True)))
@@ -122,3 +133,4 @@ def _add_observation(ctx, h: Holding, person_iri: URIRef, post_iri: URIRef) -> N
     if date:
         g.add((obs, DCTERMS.date, date_literal(date)))
     ctx.add_evidence(obs, h.evidence)
+    return obs

@@ -47,6 +47,15 @@ class CG(DefinedNamespace):
     # people
     nameVariantOf: URIRef
     mergeReason: URIRef
+    nameAsWritten: URIRef
+    # identity decisions (ontology/careers.ttl): merges and near-misses kept apart
+    IdentityDecision: URIRef
+    decision: URIRef
+    reason: URIRef
+    aboutPerson: URIRef
+    spelling: URIRef
+    sideA: URIRef
+    sideB: URIRef
     # careers (ontology/careers.ttl): derived tenures, successions and career steps
     Tenure: URIRef
     CareerStep: URIRef
@@ -56,6 +65,10 @@ class CG(DefinedNamespace):
     holderIndex: URIRef
     predecessor: URIRef
     successor: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
+    endReason: URIRef
+    endEvidence: URIRef
     observation: URIRef
     stepOf: URIRef
     heldPost: URIRef
@@ -123,6 +136,7 @@ class CG(DefinedNamespace):
     TakesUp: URIRef
     Leaves: URIRef
     Proposed: URIRef
+    Held: URIRef
 
 
 
@@ -141,7 +155,8 @@ DATE_METHODS = {
     "unknown": CG.DateUnknown,
 }
 
-STATUSES = {"holds": CG.Holds, "takes-up": CG.TakesUp, "leaves": CG.Leaves, "proposed": CG.Proposed}
+STATUSES = {"holds": CG.Holds, "takes-up": CG.TakesUp, "leaves": CG.Leaves, "proposed": CG.Proposed,
+            "held": CG.Held}
 
 PREFIXES = {
     "cg": CG._NS, "org": ORG, "foaf": FOAF, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS,

@@ -15,6 +15,13 @@ A *career step* is one person in one document on one date (a biography gives one
 date): the posts held there. A step *changes post* when the person holds a post there they
 were not seen in at any earlier step (memberships such as 人大代表 aside) or leaves one.
 Undated observations keep their tenure but take no place in any order.
+
+Everything here (and in `tenure_ends.py`, which closes tenures) works on plain `Sighting` rows
+— observation id, person, post, document, partial date, status, as strings — and plain post
+facts (`role_kind` of the role label; `tenure_ends.PostInfo`: one holder or not, place), never on
+a graph: `careers.read_sightings` fills them from rdflib, and a streaming build can fill them
+from its compact mention table (person = the identity pass's person key) and call
+`build_tenures` → `order_holders` (per post) → `close_tenures` → `career_steps`.
 """
 from __future__ import annotations
 
@@ -26,7 +33,9 @@ from importlib import resources
 from .partial_dates import PartialDate, sort_key
 
 HOLDING = ("takes-up", "holds")
-STATUS_ORDER = {"takes-up": 0, "holds": 1, "leaves": 2}
+# "held" (an earlier layer of a career) closes its tenure by the observation's date, as "leaves" does.
+ENDING = ("leaves", "held")
+STATUS_ORDER = {"takes-up": 0, "holds": 1, "leaves": 2, "held": 2}
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,26 @@ class Tenure:
     holder_index: int | None = None
     predecessor: "Tenure | None" = None
     successor: "Tenure | None" = None
+    # Set by tenure_ends.close_tenures: the end lies after end_after and before end_before.
+    end_after: PartialDate | None = None
+    end_before: PartialDate | None = None
+    end_reason: str | None = None                # successor | left | other-post
+    end_evidence: str | None = None              # the observation that shows the end
+
+    @property
+    def open_ended(self) -> bool:
+        """Nothing seen closes the tenure: the person may hold the post still."""
+        return self.end_before is None and not self.ended
+
+    @property
+    def statuses(self) -> list[str]:
+        return sorted({s.status for s in self.sightings})
+
+    @property
+    def last_held(self) -> PartialDate | None:
+        """The last date the person is seen holding (not leaving) the post."""
+        held = sorted(s.date for s in self.sightings if s.date is not None and s.status in HOLDING)
+        return held[-1] if held else None
 
     @property
     def dates(self) -> list[PartialDate]:
@@ -120,7 +149,7 @@ def _split(person: str, post: str, group: list[Sighting]) -> list[Tenure]:
             current = Tenure(person, post, len(tenures) + 1, started=s.status == "takes-up")
             tenures.append(current)
         current.sightings.append(s)
-        if s.status == "leaves":
+        if s.status in ENDING:
             current.ended = True
             current = None
     return tenures
@@ -157,7 +186,7 @@ def career_steps(sightings: list[Sighting], membership_posts: set[str]) -> dict[
     by_person: dict[str, list[Step]] = defaultdict(list)
     for (person, doc, _), group in grouped.items():
         held = sorted({s.post for s in group if s.status in HOLDING})
-        left = sorted({s.post for s in group if s.status == "leaves"})
+        left = sorted({s.post for s in group if s.status in ENDING})
         by_person[person].append(Step(person, doc, group[0].date, sorted(group, key=lambda s: s.obs), held, left))
     for person, steps in by_person.items():
         steps.sort(key=lambda st: (sort_key(st.date), st.doc))

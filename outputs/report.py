@@ -46,7 +46,8 @@ def render_report(a: Analysis, source: str = "", top: int = 10) -> str:
 def _diffusion(a: Analysis, top: int) -> list[str]:
     lines = ["## How slogans travel", "",
              "Slogans used by two or more districts or bodies, each with its users in the order they were "
-             "first seen using it (by document date).", ""]
+             "first seen using it (by document date). Every slogan and unit, with the first quote: "
+             "`cadregraph export GRAPH --table slogan_spread`.", ""]
     shared = [(s, steps) for s, steps in a.diffusion.items() if len(steps) >= 2]
     if not shared:
         return lines + ["No slogan is used by more than one unit.", ""]

@@ -21,7 +21,7 @@ PREFIX time: <http://www.w3.org/2006/time#>
 SELECT ?person ?post ?first_seen ?last_seen WHERE {
   ?t a cg:Tenure ; org:member/rdfs:label ?person ; cg:ofPost/rdfs:label ?post .
   OPTIONAL { ?t org:memberDuring/time:hasBeginning/(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?first_seen }
-  OPTIONAL { ?t org:memberDuring/time:hasEnd/(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?last_seen }
+  OPTIONAL { ?t cg:lastSeen ?last_seen }
 }
 ORDER BY ?person ?first_seen
 LIMIT 20

@@ -15,7 +15,7 @@ from importlib import resources
 
 from cadregraph.errors import CadregraphError
 
-from .values import BOOLEAN, DATE, DECIMAL, LIST, TEXT, ColumnType, flat_row, render  # noqa: F401 (render: API)
+from .values import BOOLEAN, DATE, DECIMAL, INTEGER, LIST, TEXT, ColumnType, flat_row, render  # noqa: F401 (render: API)
 
 
 class TableError(CadregraphError):
@@ -52,18 +52,24 @@ TABLES: dict[str, Table] = {
     t.name: t
     for t in (
         _table("holdings", "table_holdings.rq", "one row per post observation (a person seen in a post in a document)",
-               person=TEXT, post=TEXT, organization=TEXT, district=TEXT, role=TEXT, document=TEXT, date=DATE,
-               evidence=TEXT),
+               person=TEXT, name_as_written=TEXT, person_id=TEXT, post=TEXT, organization=TEXT, district=TEXT,
+               role=TEXT, document=TEXT, date=DATE, evidence=TEXT),
         _table("slogans", "table_slogans.rq", "one row per slogan use: a unit using a quoted slogan in a document",
                slogan=TEXT, kind=TEXT, user=TEXT, document=TEXT, date=DATE, evidence=TEXT),
+        _table("slogan_spread", "table_slogan_spread.rq",
+               "one row per slogan and unit: the first document and date the unit uses it, in order of adoption",
+               slogan=TEXT, kind=TEXT, user=TEXT, adoption=INTEGER, users=INTEGER, first_date=DATE,
+               first_document=TEXT, uses=INTEGER, evidence=TEXT),
         _table("projects", "table_projects.rq",
                "one row per project mention: a named project and its district in a document",
                project=TEXT, district=TEXT, document=TEXT, date=DATE, evidence=TEXT),
         _table("careers", "table_careers.rq",
-               "one row per tenure (a person in a post, first to last date seen), each career in date order",
+               "one row per tenure (a person in a post, first to last date seen, and when it ended), "
+               "each career in date order",
                person_id=TEXT, person=TEXT, labels=LIST, post_id=TEXT, post=TEXT, organization=TEXT,
-               district=TEXT, first_seen=DATE, last_seen=DATE, documents=LIST, predecessor=TEXT,
-               successor=TEXT),
+               district=TEXT, first_seen=DATE, last_seen=DATE, open_ended=BOOLEAN, ended_after=DATE,
+               ended_before=DATE, end_reason=TEXT, status=LIST, documents=LIST, predecessor=TEXT,
+               successor=TEXT, merge_reason=TEXT),
         _table("metrics", "table_metrics.rq",
                "one row per reported figure (a Data Cube observation); departments report for their city",
                district=TEXT, indicator=TEXT, value=DECIMAL, unit=TEXT, is_growth=BOOLEAN, period=TEXT,

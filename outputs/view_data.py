@@ -154,7 +154,8 @@ def _holdings(g: Graph, data: ViewData) -> None:
             who = data.people.add(str(person), {"id": str(person), "label": _s(zh_label(g, person)), "alt": [], "why": [],
                                                 "steps": []})
         data.obs.add(str(obs), {"person": who, "post": p, "doc": _doc(g, data, doc), "date": date,
-                                "status": _STATUS.get(str(one(g, obs, CG.status)), "holds")} | quote)
+                                "status": _STATUS.get(str(one(g, obs, CG.status)), "holds"),
+                                "written": _s(one(g, obs, CG.nameAsWritten))} | quote)
 
 
 def _people(g: Graph, data: ViewData) -> None:
@@ -171,15 +172,19 @@ def _tenures(g: Graph, data: ViewData) -> None:
         if person is None or post is None:
             continue
         interval = one(g, t, ORG.memberDuring)
-        first = last = ""
+        first, last = "", _s(one(g, t, CG.lastSeen))
+        end_after = end_before = ""
         if interval is not None:
             first = _instant(g, one(g, interval, TIME.hasBeginning))
-            last = _instant(g, one(g, interval, TIME.hasEnd))
+            end = one(g, interval, TIME.hasEnd)
+            if end is not None:      # the end instant is known by its bounds (careers.py)
+                end_after, end_before = _instant(g, one(g, end, TIME.after)), _instant(g, one(g, end, TIME.before))
         obs = sorted((i for i in (data.obs.get(o) for o in g.objects(t, CG.observation)) if i is not None),
                      key=lambda i: (_date_key(data.obs.rows[i]["date"]), i))
         index = one(g, t, CG.holderIndex)
         found.append({"iri": str(t), "person": person, "post": post, "first": first, "last": last,
                       "open": bool(one(g, t, CG.openEnded).toPython()) if one(g, t, CG.openEnded) is not None else True,
+                      "ended_after": end_after, "ended_before": end_before, "end_reason": _s(one(g, t, CG.endReason)),
                       "index": int(index) if index is not None else 0, "obs": obs,
                       "pred": _s(one(g, t, CG.predecessor)), "succ": _s(one(g, t, CG.successor))})
     found.sort(key=lambda t: (t["post"], t["index"], t["iri"]))

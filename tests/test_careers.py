@@ -66,6 +66,12 @@ def test_leaving_closes_a_tenure_and_coming_back_opens_another():
         ("2020-03", "2021-05", True, False), ("2023-01", "2024", False, True)]
 
 
+def test_an_earlier_career_layer_closes_its_tenure():
+    # "曾任P" (held) in 2022, then appointed to P again in 2024: two tenures
+    tenures = build_tenures([s("A", "P", "d1", "2022", "held"), s("A", "P", "d2", "2024-02", "takes-up")])
+    assert [(t.begin.value, t.ended, t.started) for t in tenures] == [("2022", True, False), ("2024-02", False, True)]
+
+
 def test_proposed_is_not_holding():
     assert build_tenures([s("A", "P", "d1", "2024-01", "proposed")]) == []
 
@@ -155,9 +161,16 @@ def _tenure(g, person, post):
 
 
 def _interval(g, t):
+    """The beginning's position, and the end instant's bounds: {"after": (prop, literal), "before": …}."""
     interval = g.value(t, ORG.memberDuring)
     begin, end = g.value(interval, TIME.hasBeginning), g.value(interval, TIME.hasEnd)
-    return list(g.predicate_objects(begin)), list(g.predicate_objects(end))
+    bounds = {}
+    for name, prop in (("after", TIME.after), ("before", TIME.before)):
+        instant = g.value(end, prop)
+        if instant is not None:
+            [position] = [(p, o) for p, o in g.predicate_objects(instant) if p != RDF.type]
+            bounds[name] = position
+    return list(g.predicate_objects(begin)), bounds
 
 
 def test_seed_tenure_is_an_interval_with_the_real_precision(seeds_graph):
@@ -166,8 +179,11 @@ def test_seed_tenure_is_an_interval_with_the_real_precision(seeds_graph):
     assert (t, RDF.type, CG.Tenure) in g and (t, RDF.type, ORG.Membership) in g
     begin, end = _interval(g, t)
     assert (TIME.inXSDDate, Literal("2023-10-24", datatype=XSD.date)) in begin
-    assert (TIME.inXSDgYearMonth, Literal("2024-01", datatype=XSD.gYearMonth)) in end
-    assert g.value(t, CG.openEnded) == Literal(True) and g.value(t, CG.openBeginning) == Literal(True)
+    assert end["after"] == (TIME.inXSDgYearMonth, Literal("2024-01", datatype=XSD.gYearMonth))
+    assert g.value(t, CG.lastSeen) == Literal("2024-01", datatype=XSD.gYearMonth)
+    # seen next as a city body's party secretary: the county post ended before that
+    assert end["before"] == (TIME.inXSDDate, Literal("2025-04-24", datatype=XSD.date))
+    assert g.value(t, CG.openEnded) == Literal(False) and g.value(t, CG.openBeginning) == Literal(True)
     assert len(list(g.objects(t, CG.observation))) == 2
 
 
@@ -202,7 +218,9 @@ def test_careers_are_recomputed_from_the_observations_on_every_build():
     t = _tenure(g2, "李明远", "江北区委书记")
     assert g2.value(t, CG.openEnded) == Literal(False)
     _, end = _interval(g2, t)
-    assert (TIME.inXSDgYearMonth, Literal("2024-09", datatype=XSD.gYearMonth)) in end
+    assert end == {"after": (TIME.inXSDgYearMonth, Literal("2023-05", datatype=XSD.gYearMonth)),
+                   "before": (TIME.inXSDgYearMonth, Literal("2024-09", datatype=XSD.gYearMonth))}
+    assert g2.value(t, CG.endReason) == Literal("left")
     assert g2.value(_tenure(g2, "赵新成", "江北区委书记"), CG.predecessor) == t
 
 
@@ -213,9 +231,83 @@ def test_careers_ontology_declares_every_term_it_uses():
     onto = Graph().parse(data=resources.files("cadregraph.ontology").joinpath("careers.ttl").read_text("utf-8"),
                          format="turtle")
     names = ("Tenure CareerStep ofPost openBeginning openEnded holderIndex predecessor successor observation "
-             "stepOf heldPost leftPost newPost careerIndex previousStep postChanged").split()
+             "stepOf heldPost leftPost newPost careerIndex previousStep postChanged firstSeen lastSeen endReason "
+             "endEvidence IdentityDecision decision reason aboutPerson spelling sideA sideB").split()
     for name in names:
         term = getattr(CG, name)
         langs = {lbl.language for lbl in onto.objects(term, RDFS.label)}
         assert {"en", "zh"} <= langs, name
         assert onto.value(term, RDFS.comment) is not None, name
+
+
+# ---------------------------------------------------------------- tenures that end
+
+def ended(sightings, posts):
+    from cadregraph.graph.tenure_ends import PostInfo, close_tenures
+
+    tenures = build_tenures(sightings)
+    for post in {t.post for t in tenures}:
+        order_holders([t for t in tenures if t.post == post], single_holder=posts[post][1])
+    close_tenures(tenures, {p: PostInfo(single, place) for p, (place, single) in posts.items()})
+    return {(t.person, t.post, t.number): (t.open_ended, str(t.end_after) if t.end_after else None,
+                                           str(t.end_before) if t.end_before else None, t.end_reason) for t in tenures}
+
+
+ONE_PLACE = {"P": ("x", True), "Q": ("y", True), "R": ("x", True), "S": ("x", False)}
+
+
+def test_a_tenure_ends_before_its_successor_is_first_seen():
+    out = ended([s("A", "P", "d1", "2023-10-24"), s("B", "P", "d2", "2025-01-23")], ONE_PLACE)
+    assert out[("A", "P", 1)] == (False, "2023-10-24", "2025-01-23", "successor")
+    assert out[("B", "P", 1)] == (True, "2025-01-23", None, None)
+
+
+def test_a_tenure_ends_when_the_person_is_seen_leaving():
+    out = ended([s("A", "P", "d1", "2023-05"), s("A", "P", "d2", "2024-09", "leaves")], ONE_PLACE)
+    assert out[("A", "P", 1)] == (False, "2023-05", "2024-09", "left")
+
+
+def test_a_tenure_ends_when_the_person_is_seen_in_a_post_of_another_place():
+    out = ended([s("A", "P", "d1", "2022"), s("A", "Q", "d2", "2024-01")], ONE_PLACE)
+    assert out[("A", "P", 1)] == (False, "2022", "2024-01", "other-post")
+    assert out[("A", "Q", 1)][0] is True
+
+
+def test_posts_of_one_place_and_shared_posts_do_not_end_each_other():
+    out = ended([s("A", "P", "d1", "2022"), s("A", "R", "d2", "2024-01"), s("A", "S", "d3", "2024-06"),
+                 s("B", "S", "d4", "2025")], ONE_PLACE)
+    assert all(v[0] for v in out.values())
+
+
+def test_overlapping_or_same_month_sightings_do_not_end_a_tenure():
+    out = ended([s("A", "P", "d1", "2024-01"), s("B", "P", "d2", "2024-01-15")], ONE_PLACE)
+    assert out[("A", "P", 1)][0] is True and out[("B", "P", 1)][0] is True
+
+
+def test_the_tightest_bound_wins_and_keeps_its_precision():
+    out = ended([s("A", "P", "d1", "2023-03-01"), s("A", "Q", "d2", "2024"), s("B", "P", "d3", "2023-11")], ONE_PLACE)
+    assert out[("A", "P", 1)] == (False, "2023-03-01", "2023-11", "successor")
+    out = ended([s("A", "P", "d1", "2023-03-01"), s("A", "Q", "d2", "2024-06"), s("B", "P", "d3", "2024")], ONE_PLACE)
+    assert out[("A", "P", 1)] == (False, "2023-03-01", "2024-06", "other-post")
+
+
+def test_biography_posts_with_their_own_dates_take_part():
+    # 2016年任韶山市委书记，2019年任湘潭县委书记: the first post ended between the two dates
+    doc = make_document("邵建平，男，1970年生，2016年任韶山市委书记，2019年任湘潭县委书记。\n", "bio", "2024-01-05")
+    g = build_graph([doc], list(extract_document(doc)))
+    t = _tenure(g, "邵建平", "韶山市委书记")
+    _, end = _interval(g, t)
+    assert end == {"after": (TIME.inXSDgYear, Literal("2016", datatype=XSD.gYear)),
+                   "before": (TIME.inXSDgYear, Literal("2019", datatype=XSD.gYear))}
+    assert g.value(t, CG.endReason) == Literal("other-post")
+    assert g.value(_tenure(g, "邵建平", "湘潭县委书记"), CG.openEnded) == Literal(True)
+
+
+def test_seed_changshou_tenure_ends_before_the_successor_begins(seeds_graph):
+    g = seeds_graph
+    t = _tenure(g, "刘小强", "长寿区委书记")
+    successor = _tenure(g, "江夏", "长寿区委书记")
+    _, end = _interval(g, t)
+    assert end["before"][1] == g.value(successor, CG.firstSeen) == Literal("2025-01-23", datatype=XSD.date)
+    assert end["after"][1] == Literal("2023-10-24", datatype=XSD.date)
+    assert g.value(t, CG.openEnded) == Literal(False) and g.value(successor, CG.openEnded) == Literal(True)

@@ -114,8 +114,12 @@ def test_cli_export_csv(built_seeds):
     result = subprocess.run([sys.executable, "-m", "cadregraph.cli", "export", str(built_seeds / "graph.ttl"),
                              "--table", "holdings", "--format", "csv"], check=True, capture_output=True, text=True)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["person", "post", "organization", "district", "role", "document", "date", "evidence"]
+    assert list(rows[0]) == ["person", "name_as_written", "person_id", "post", "organization", "district", "role",
+                             "document", "date", "evidence"]
     assert any(r["person"] == "石强" and r["date"] == "2024-01" for r in rows)
+    # the merged variant keeps the spelling each document wrote
+    assert {(r["person"], r["name_as_written"]) for r in rows if r["post"] == "两江新区党工委书记"} >= {
+        ("罗蔺", "罗楠"), ("罗蔺", "罗蔺")}
 
 
 def test_prov_and_oa_terms_are_used(seeds_graph):

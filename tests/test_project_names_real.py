@@ -30,17 +30,17 @@ def names(text: str) -> list[str]:
     # a verb of visiting or of office ends the name; the person before it is not part of it
     ("江津区人大常委会主任李明调研双福国际农贸城物流园。", ["双福国际农贸城物流园"]),
     ("今年完工李家沱大桥、鹅公岩大桥。", ["李家沱大桥", "鹅公岩大桥"]),
-    ("我们将继续开发建设好乌东德白鹤滩电站。", ["乌东德白鹤滩电站"]),
+    ("我们将继续开发建设好锦屏官地电站。", ["锦屏官地电站"]),
     ("区长以及雨花经开区管委会主任出席会议。", ["雨花经开区"]),
-    ("完工轨道1号线朝天门站。", ["轨道1号线朝天门站"]),          # 1号 is a line's number, not a date
+    ("完工轨道3号线解放碑站。", ["轨道3号线解放碑站"]),          # 1号 is a line's number, not a date
     # posts and districts are not projects, whatever head they end in
     ("经研究，刘军不再担任黄石港区区长。", []),
-    ("他兼任重庆经开区党工委书记。", []),
+    ("他兼任天府新区党工委书记。", []),
     ("张明不再担任连云港市委书记。", []),
     # clauses, counts, companies, websites, navigation bars
     ("他强调高新区要加快转型。", []),
     ("要继续争取更多项目。", []),
-    ("新能源汽车产量达到50万辆成渝中线等高铁项目进展顺利。", []),
+    ("光伏组件产量达到80万块沿江高铁等项目进展顺利。", []),
     ("北部湾国际港务集团有限公司副董事长出席。", []),
     ("收藏本站 | 设为首页", []),
     ("人民日报网站服务条款", []),
@@ -52,8 +52,8 @@ def test_names_on_real_pages(text, expected):
 
 
 def test_a_person_or_a_clause_inside_a_name():
-    assert is_clause("政协主席杜某调研榨菜基地") and is_clause("他强调高新区") and is_clause("不再担任黄石港")
-    assert not is_clause("涪陵榨菜智能制造基地") and not is_clause("人大代表工作站") and not is_clause("市长热线服务中心")
+    assert is_clause("政协主席钱某调研花椒基地") and is_clause("他强调高新区") and is_clause("不再担任黄石港")
+    assert not is_clause("江津花椒精深加工基地") and not is_clause("人大代表工作站") and not is_clause("市长热线服务中心")
 
 
 def test_one_project_however_it_is_written():
@@ -68,11 +68,11 @@ def test_one_project_however_it_is_written():
 
 
 def test_a_bare_level_word_is_the_documents_own_district():
-    page = ("区政协十五届四次会议召开\n政协重庆市南川区第十五届委员会第四次会议在区商务中心开幕，"
+    page = ("区政协十六届三次会议召开\n政协重庆市綦江区第十六届委员会第三次会议在区会展中心开幕，"
             "全区上下要奋力推动高质量发展。")
     [p] = run_extractor(EXTRACTOR, page)
-    assert (p.name, p.district.name) == ("区商务中心", "南川区")
-    assert p.key == project_key("南川区商务中心", p.district)
+    assert (p.name, p.district.name) == ("区会展中心", "綦江区")
+    assert p.key == project_key("綦江区会展中心", p.district)
 
 
 def test_the_graph_has_one_project_with_every_spelling_and_each_mention_with_its_quote():

@@ -207,13 +207,19 @@ def test_cli_export_careers_table(built_seeds):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert list(rows[0]) == ["person_id", "person", "labels", "post_id", "post", "organization", "district",
-                             "first_seen", "last_seen", "documents", "predecessor", "successor"]
+                             "first_seen", "last_seen", "open_ended", "ended_after", "ended_before", "end_reason",
+                             "status", "documents", "predecessor", "successor", "merge_reason"]
     shi = [(r["post"], r["first_seen"], r["last_seen"]) for r in rows if r["person"] == "石强"]
     assert shi == [("彭水苗族土家族自治县委书记", "2023-10-24", "2024-01"), ("重庆市人大代表", "2024-01", "2024-01"),
                    ("重庆市文化旅游委党委书记", "2025-04-24", "2025-04-24")]
     [changshou] = [r for r in rows if r["person"] == "刘小强" and r["post"] == "长寿区委书记"]
     assert (changshou["successor"], changshou["district"], changshou["documents"]) == (
         "江夏", "长寿区", "001_e3967ce29b2979f4.txt")
+    # the tenure ends before 江夏 is first seen in the post
+    [jiangxia] = [r for r in rows if r["person"] == "江夏" and r["post"] == "长寿区委书记"]
+    assert (changshou["open_ended"], changshou["ended_after"], changshou["ended_before"]) == (
+        "false", "2023-10-24", jiangxia["first_seen"])
+    assert changshou["end_reason"] in ("successor", "other-post") and jiangxia["open_ended"] == "true"
     [pengshui] = [r for r in rows if r["person"] == "石强" and r["district"]]
     assert pengshui["documents"] == "001_e3967ce29b2979f4.txt; 003_63b98746f0243239.txt"
     assert all(Path(r["person_id"]).name.startswith("p") and r["person_id"].isascii() for r in rows)

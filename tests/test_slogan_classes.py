@@ -73,7 +73,7 @@ def test_honorary_titles(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # ordinals and durations count nothing
-    ("点燃新年消费“第一把火”，开好“新春第一会”。", {"第一把火": "catchphrase", "新春第一会": "catchphrase"}),
+    ("烧旺开春招商“第一把火”，开好“开年第一会”。", {"第一把火": "catchphrase", "开年第一会": "catchphrase"}),
     ("全面开展“项目建设百日攻坚战”。", {"项目建设百日攻坚战": "catchphrase"}),
     # nicknames of places and products, an account's name
     ("打造“十字金街”，擦亮“金秋消费季”。", {"十字金街": "brand", "金秋消费季": "brand"}),
@@ -88,12 +88,12 @@ def test_ordinals_durations_and_nicknames(text, expected):
 
 
 def test_the_documents_own_places_are_names_not_numerals():
-    # a report of 五华区: 五华 in the motto is the district, not the numeral five
-    page = ("昆明市五华区政府工作报告\n五华区坚持以“当好排头兵、五华在争先”大竞赛活动为主线，"
-            "深入推进“五华在争先”。五华区经济稳中有进。")
-    assert kinds(page) == {"当好排头兵、五华在争先": "catchphrase", "五华在争先": "brand"}
+    # a report of 六合区: 六合 in the motto is the district, not the numeral six
+    page = ("南京市六合区政府工作报告\n六合区坚持以“争当领头雁、六合再出发”竞赛活动为主线，"
+            "深入推进“六合再出发”。六合区经济稳中向好。")
+    assert kinds(page) == {"争当领头雁、六合再出发": "catchphrase", "六合再出发": "brand"}
     # a page that does not name the district: the same words count
-    assert kinds("坚持“五华在争先”。")["五华在争先"] == "numbered"
+    assert kinds("坚持“六合再出发”。")["六合再出发"] == "numbered"
 
 
 def test_the_classifier_on_its_own():

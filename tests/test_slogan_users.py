@@ -52,9 +52,9 @@ def test_the_subject_of_the_sentence_wins_over_other_districts_it_names():
 
 def test_a_districts_own_news_belongs_to_the_district():
     # a page that speaks as one district (区政协, 全区) and names it once
-    page = ("区政协十五届四次会议召开\n政协重庆市南川区第十五届委员会第四次会议今天开幕。"
-            "会议指出，全区上下要围绕“1343”发展思路，奋力推动高质量发展。")
-    assert users(page)["1343"] == ("南川区", "document")
+    page = ("区政协十六届三次会议召开\n政协重庆市綦江区第十六届委员会第三次会议今天开幕。"
+            "会议指出，全区上下要围绕“2456”发展思路，奋力推动高质量发展。")
+    assert users(page)["2456"] == ("綦江区", "document")
 
 
 def test_a_city_report_belongs_to_the_city():
@@ -97,3 +97,13 @@ def test_a_traditional_slogan_is_one_concept_with_both_spellings():
     [concept] = concepts
     assert Literal("兩個維護", lang="zh-Hant") in set(g.objects(concept, SKOS.altLabel))
     assert {r["document"] for r in table_rows(g, "slogans") if r["slogan"] == "两个维护"} == {"t1.txt", "s1.txt"}
+
+
+def test_slogan_spread_orders_the_units_by_their_first_use(seeds_graph):
+    from cadregraph.outputs.tables import typed_rows
+
+    rows = [r for r in typed_rows(seeds_graph, "slogan_spread") if r["slogan"] == "33618"]
+    assert [(r["user"], r["adoption"], r["first_document"][:3]) for r in rows] == [
+        ("璧山区", 1, "001"), ("重庆市财政局", 2, "000"), ("綦江区", 3, "002"), ("重庆市人力社保局", 3, "002")]
+    assert all(r["users"] == 4 and "33618" in r["evidence"] for r in rows)
+    assert str(rows[0]["first_date"]) == "2023-10-24"
