@@ -73,12 +73,9 @@ def _year(date: str, end: bool) -> float | None:
 
 def end_bound(t: dict) -> str:
     """The date a tenure is known to have ended by, if the row has one (the careers derivation
-    gives ended_before/ended_after, also spelt end_before/end_after, where the corpus tells: a
-    successor seen, a new post …); '' without."""
-    for key in ("ended_before", "end_before", "ended_after", "end_after"):
-        if t.get(key):
-            return t[key]
-    return ""
+    gives ended_before, also spelt end_before, where the corpus tells: a successor seen, a new
+    post …); '' without."""
+    return t.get("ended_before") or t.get("end_before") or ""
 
 
 def career_chart(tenures: list[dict], observations: list[dict], place_label: dict[str, str]) -> dict:

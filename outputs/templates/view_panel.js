@@ -45,9 +45,10 @@ function link(kind, index, text, cls) {
   a.href = hashOf(kind, index);
   return a;
 }
-// How a tenure's end is known: the end bound the careers derivation found (a successor seen, a
-// new post), under either spelling of the rows; none on rows without bounds.
-function endBound(t) { return t.ended_before || t.end_before || t.ended_after || t.end_after || ""; }
+// How a tenure's end is known (the careers derivation's bounds, under either spelling of the
+// rows; none on rows without them): the date it ended by, and the date it lasted past.
+function endBound(t) { return t.ended_before || t.end_before || ""; }
+function endAfter(t) { return t.ended_after || t.end_after || ""; }
 function docTitles(obsList) {
   return obsList.map(function (o) { var d = T.docs[T.obs[o].doc]; return d.title || d.name; }).join("; ");
 }
@@ -102,8 +103,9 @@ function byTenureDate(a, b) {
     || cmp(T.posts[x.post].label, T.posts[y.post].label);
 }
 function holderSpan(t) {
-  var bound = endBound(t);
-  if (bound) return " (ended by " + bound + (t.end_reason ? ", " + t.end_reason : "") + ")";
+  var bound = endBound(t), after = endAfter(t), why = t.end_reason ? ", " + t.end_reason : "";
+  if (bound) return " (ended by " + bound + why + ")";
+  if (after && after > (t.last || "")) return " (ended after " + after + why + ")";
   return t.open ? " (last seen " + (t.last || "?") + ")" : " (left)";
 }
 
