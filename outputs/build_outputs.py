@@ -18,6 +18,7 @@ from tqdm import tqdm
 
 from cadregraph.documents import Document, DocumentError
 from cadregraph.graph.formats import get_format
+from cadregraph.graph.iris import Iris
 from cadregraph.graph.fastgraph import fast_graph
 from cadregraph.graph.fastwrite import serialize_streamed as serialize
 from cadregraph.graph.store import check_store_folder, save_store
@@ -25,12 +26,14 @@ from cadregraph.pipeline import Corpus, build_graph, bundled_seeds, extract_corp
 
 from .fact_cache import CACHE_NAME, CacheError, DocumentFacts, FactCache, code_fingerprint, dump_cache, load_cache
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, write_outputs
-from .overview import view_pages
+from .doc_pages import text_of_page
+from .overview import page_name, view_pages
 from .view import render_view
 
 __all__ = ["MANIFEST", "BuildSummary", "OutputFolderError", "check_output_folder", "run_build"]
 
 PROGRESS_THRESHOLD = 50
+WARNINGS_SHOWN = 10     # the summary stays on one screen: more warnings are counted
 
 
 @dataclass
@@ -58,14 +61,30 @@ class BuildSummary:
         if self.update is not None:
             lines.append("update:       " + ", ".join(f"{n} {k}" for k, n in self.update.items()))
             lines += [f"  kept: {s}" for s in self.skipped]
-        lines += [f"wrote {p}" for p in self.files]
+        lines += _written(self.files)
         if self.stopped:
             lines.append("stopped at the first file that failed (--strict); no output was written")
-        lines += [f"  warning: {w}" for w in self.warnings]
+        lines += [f"  warning: {w}" for w in self.warnings[:WARNINGS_SHOWN]]
+        if len(self.warnings) > WARNINGS_SHOWN:
+            lines.append(f"  … and {len(self.warnings) - WARNINGS_SHOWN} more warnings (files read with a repair)")
         # Failures last, where a user scrolling a long run looks first.
         lines.append(f"files failed: {len(self.failures)}")
         lines += [f"  failed: {f}" for f in self.failures]
         return "\n".join(lines)
+
+
+def _written(files: list[Path]) -> list[str]:
+    """One line per graph file and one for the view: the pages under view/ are counted, not
+    listed (a big corpus has thousands)."""
+    pages = [p for p in files if "view" in p.parts[:-1] and p.suffix == ".html"]
+    lines = [f"wrote {p}" for p in files if p not in set(pages)]
+    if pages:
+        kinds = {}
+        for p in pages:
+            kinds[p.parent.name] = kinds.get(p.parent.name, 0) + 1
+        folder = pages[0].parents[1]
+        lines.append(f"wrote {folder}/: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + " pages")
+    return lines
 
 
 def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path | None = None,
@@ -97,13 +116,30 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
     g = build_graph(Corpus(documents=documents, facts=facts), base=base, identity_file=identity_file,
                     graph=fast_graph())
     outputs = {f.file_name: serialize(g, f, base=base) for f in chosen}
-    outputs.update(view_pages(g, render_view))   # one page; an overview and focused pages for a big graph
+    # one page, or an overview and focused pages for a big graph; a page per document
+    texts = {d.doc_id: d.text for d in documents if d.text}
+    if previous is not None:
+        texts.update(_previous_texts(out_dir, base, [d for d in documents if not d.text]))
+    outputs.update(view_pages(g, render_view, texts=texts))
     outputs[CACHE_NAME] = dump_cache(cache)
     written = [p for p in write_outputs(out_dir, outputs) if p.name != CACHE_NAME]
     if store is not None:
         save_store(g, store, base=base)
         written.append(store)
     return _summary(g, documents, written, corpus, previous)
+
+
+def _previous_texts(out_dir: Path, base: str, documents: list[Document]) -> dict[str, str]:
+    """The texts of documents an update did not read again (the fact cache keeps no text),
+    from their pages of the previous build, so their pages are rebuilt with the new graph's
+    facts and labels."""
+    texts = {}
+    for doc in documents:
+        path = out_dir / page_name("docs", str(Iris(base).document(doc.doc_id)))
+        text = text_of_page(path.read_bytes()) if path.is_file() else None
+        if text is not None:
+            texts[doc.doc_id] = text
+    return texts
 
 
 def _previous_build(out_dir: Path, base: str, fingerprint: str) -> FactCache:
