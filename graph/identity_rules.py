@@ -26,18 +26,25 @@ def _keys(m) -> list[tuple[str, str]]:
 
 def same_names(mentions, by_name, clusters, common) -> list:
     """Rule 2: one name is one person across documents; a common name only where a post,
-    organization or district links the mentions; never into a same-date conflict."""
+    organization or district links the mentions; never into a same-date conflict. A mention
+    seen in a one-holder post inside another person's time in it (that person seen there
+    before and after) is doubtful — likely a misspelling of that holder — and joins only
+    mentions of the name that share that post."""
     out = []
+    inside = _inside_others(mentions, by_name)
     for name, idx in sorted(by_name.items()):
         if len(idx) < 2:
             continue
         reps: list[int] = []
         rep_keys: dict[int, set] = {}
-        for i in idx:
+        for i in sorted(idx, key=lambda i: (i in inside, i)):
             keys = set(_keys(mentions[i]))
             joined, refused = None, []
             for r in reps:
                 if name in common and not (rep_keys[r] & keys):
+                    continue
+                if i in inside and ("p", inside[i][0]) not in rep_keys[r]:
+                    refused.append(((r, i), inside[i][1]))
                     continue
                 why = clusters.refusal(r, i)
                 if why is None:
@@ -50,7 +57,9 @@ def same_names(mentions, by_name, clusters, common) -> list:
                 reps.append(i)
                 rep_keys[i] = keys
                 for (a, b), why in refused:
-                    out.append(_decision("apart", "same-date-conflict" if "would hold" in why else "identity-file",
+                    rule = ("same-date-conflict" if "would hold" in why else
+                            "inside-another-tenure" if "inside" in why else "identity-file")
+                    out.append(_decision("apart", rule,
                                          f"{name} in {mentions[a].doc_id} and in {mentions[b].doc_id} kept apart: {why}",
                                          (mentions[a].key,), (mentions[b].key,)))
             else:
@@ -61,6 +70,36 @@ def same_names(mentions, by_name, clusters, common) -> list:
                                      f"{name} is a common name and nothing but the name links {mentions[reps[0]].doc_id} "
                                      f"and {mentions[r].doc_id} (no shared post, organization or district)",
                                      (mentions[reps[0]].key,), (mentions[r].key,)))
+    return out
+
+
+def _inside_others(mentions, by_name) -> dict[int, tuple[str, str]]:
+    """Mentions holding a one-holder post on a date when another name is seen in it both
+    certainly before and certainly after: index → (post key, why)."""
+    spans: dict[str, dict[str, list]] = {}          # post → name → [earliest end, latest start]
+    for m in mentions:
+        for r in m.rows:
+            d = PartialDate.parse(r.date)
+            if r.single and d is not None and r.status in ("holds", "takes-up"):
+                span = spans.setdefault(r.post_key, {}).setdefault(r.name, [d, d])
+                span[0], span[1] = min(span[0], d, key=lambda x: x.latest()), max(span[1], d, key=lambda x: x.earliest())
+    out = {}
+    for name, idx in by_name.items():
+        if len(idx) < 2:
+            continue
+        for i in idx:
+            for r in mentions[i].rows:
+                d = PartialDate.parse(r.date)
+                if not (r.single and d is not None and r.status in ("holds", "takes-up")):
+                    continue
+                for other, (first, last) in sorted(spans.get(r.post_key, {}).items()):
+                    if other != name and first.certainly_before(d) and d.certainly_before(last):
+                        out[i] = (r.post_key, f"{name} is seen as {r.post_label or r.post_key} on {d} in "
+                                  f"{r.doc_id}, inside {other}'s time in that post (seen {first} and {last}): "
+                                  f"likely a misspelling of {other}, not the {name} of the other documents")
+                        break
+                if i in out:
+                    break
     return out
 
 
