@@ -63,12 +63,3 @@ def test_spans_do_not_overlap_and_keep_order():
     spans = gloss_spans(line)
     assert [line[a:b] for a, b in spans] == ["(zhèn)", "(zhǎng)", "wù)", "(wěi)"]
 
-
-
-@pytest.mark.parametrize("raw, clean", [
-    ("会议指出,,今年全镇粮食产量增长5%左右,;工业产值稳步提高", "会议指出,今年全镇粮食产量增长5%左右;工业产值稳步提高"),
-    ("共分两部分:一,、回顾;二，。展望", "共分两部分:一、回顾;二。展望"),
-    ("产量1,200吨,比上年增长", "产量1,200吨,比上年增长"),     # a single comma stays
-])
-def test_junk_commas_of_a_converter_are_dropped(raw, clean):
-    assert normalize(raw).text == clean
