@@ -63,3 +63,13 @@ def test_spans_do_not_overlap_and_keep_order():
     spans = gloss_spans(line)
     assert [line[a:b] for a, b in spans] == ["(zhèn)", "(zhǎng)", "wù)", "(wěi)"]
 
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("由县.委副.书记、代县长钟一凡主持", "由县委副书记、代县长钟一凡主持"),
+    ("一.总则", "一.总则"),                     # a list number keeps its dot
+    ("增长3.5%,比上年提高0.2个百分点", "增长3.5%,比上年提高0.2个百分点"),
+    ("阿依古丽·吐尔逊出席", "阿依古丽·吐尔逊出席"),   # the dot inside a minority name stays
+])
+def test_dot_breaking_a_word_is_dropped(raw, clean):
+    assert normalize(raw).text == clean
