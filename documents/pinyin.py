@@ -3,7 +3,8 @@ character the converter garbled into "?" the bracket is often gone too ("?xiàng
 
 A gloss is recognised by its grammar, not by a list of strings: lowercase Hanyu Pinyin that splits
 into syllables of the table in data/pinyin_syllables.txt, no more syllables than the Han characters
-it follows could carry, and a tone (mark or digit) unless it is a single bracketed syllable. Text
+it follows could carry, and a tone (a mark; in brackets a digit too) unless it is a single
+bracketed syllable. Text
 that fails any of these stays: a real aside "(试行)", a list label "(a)", an English word, a name
 spelt "(Li Ming)" or "(li ming)".
 """
@@ -24,11 +25,12 @@ _HAN_RUN = regex.compile(r"\p{Han}{1,6}$")
 _LOST = "?？\ufffd"  # a character the converter could not write
 
 # Bracketed after a Han character (or a lost one); bracket eaten after a lost character; bare
-# between Han characters.
+# between Han characters. The last two need a tone mark, so a line without one skips them.
 _BRACKETED = regex.compile(f"(?<=[\\p{{Han}}{_LOST}])[（(] ?({_PINYIN}) ?[)）]")
 _EATEN = regex.compile(f"(?<=[{_LOST}])({_PINYIN})[)）]")
 _BARE = regex.compile(f"(?<=\\p{{Han}})({_PINYIN})(?=\\p{{Han}})")
-_MAY_HAVE = regex.compile(f"[a-z{_TONED}]")
+_TONE_MARK = regex.compile(f"[{_TONED}\u0300\u0301\u0304\u030c]")
+_SEPARATOR = regex.compile(r"[ '’\-]")
 MAX_SYLLABLES = 6
 
 
@@ -40,35 +42,43 @@ def syllables() -> frozenset[str]:
 
 def gloss_spans(line: str) -> list[tuple[int, int]]:
     """[start, end) of each reading gloss in `line`, in order, not overlapping."""
-    if not _MAY_HAVE.search(line):
+    marked = _TONE_MARK.search(line) is not None
+    if not marked and "(" not in line and "（" not in line:
         return []
+    patterns = [_BRACKETED, _EATEN, _BARE] if marked else [_BRACKETED]
     spans = []
-    for pattern, bracketed, needs_tone in ((_BRACKETED, True, False), (_EATEN, False, True), (_BARE, False, True)):
+    for pattern in patterns:
         for m in pattern.finditer(line):
-            if _is_gloss(line, m, bracketed, needs_tone):
+            if _is_gloss(line, m.group(1), m.start(), needs_tone=pattern is not _BRACKETED):
                 spans.append((m.start(), m.end()))
+    if len(patterns) == 1:
+        return spans
     spans.sort()
     out: list[tuple[int, int]] = []
     for lo, hi in spans:
-        if out and lo < out[-1][1]:
-            continue
-        out.append((lo, hi))
+        if not out or lo >= out[-1][1]:
+            out.append((lo, hi))
     return out
 
 
-def _is_gloss(line: str, m: regex.Match, bracketed: bool, needs_tone: bool) -> bool:
-    text = m.group(1)
-    toneless, toned = _strip_tones(text)
-    count = _count_syllables(toneless)
+def _is_gloss(line: str, text: str, start: int, needs_tone: bool) -> bool:
+    """`text` is lowercase pinyin (table syllables), carried by the Han characters before `start`."""
+    count, toned, letters = _reading(text)
+    if not toned and (needs_tone or letters < 2 or count > 1):
+        return False
     if not count or count > MAX_SYLLABLES:
         return False
-    if not toned and (needs_tone or count > 1 or len(toneless) < 2):
-        return False
-    before = _HAN_RUN.search(line, max(0, m.start() - MAX_SYLLABLES), m.start())
-    carried = len(before.group()) if before else 1  # after a lost character: one at least
-    if line[m.start() - 1:m.start()] in _LOST:
-        carried = MAX_SYLLABLES
-    return count <= carried
+    if line[start - 1:start] in _LOST:
+        return True  # what the lost characters were is unknown
+    before = _HAN_RUN.search(line, max(0, start - MAX_SYLLABLES), start)
+    return count <= (len(before.group()) if before else 0)
+
+
+@lru_cache(maxsize=8192)
+def _reading(text: str) -> tuple[int, bool, int]:
+    """(syllables, whether a tone is written, letters) of a candidate; a page repeats its glosses."""
+    toneless, toned = _strip_tones(text)
+    return _count_syllables(toneless), toned, len(toneless)
 
 
 def _strip_tones(text: str) -> tuple[str, bool]:
@@ -84,7 +94,7 @@ def _strip_tones(text: str) -> tuple[str, bool]:
 def _count_syllables(text: str) -> int:
     """How many table syllables `text` splits into (0 if it does not split)."""
     total = 0
-    for chunk in regex.split(r"[ '’\-]", text):
+    for chunk in _SEPARATOR.split(text):
         n = _split(chunk)
         if not n:
             return 0
@@ -92,6 +102,7 @@ def _count_syllables(text: str) -> int:
     return total
 
 
+@lru_cache(maxsize=4096)
 def _split(chunk: str) -> int:
     # Fewest syllables that cover the chunk exactly (syllables are at most 6 letters).
     table = syllables()
