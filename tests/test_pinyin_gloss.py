@@ -73,3 +73,16 @@ def test_spans_do_not_overlap_and_keep_order():
 ])
 def test_dot_breaking_a_word_is_dropped(raw, clean):
     assert normalize(raw).text == clean
+
+
+def test_officials_read_through_glosses_and_quote_the_original():
+    from cadregraph.extractors.officials import OfficialsExtractor
+    from helpers import run_extractor
+
+    text = ("鶴壁市召開(kāi)會議(yì)。市委書記(shū jì)韓立(lì)新出席，"
+            "市長（shì zhǎng）馮?xiàng)振宇主持。市政協(xié)主席zhǔ xí曹文博講話。")
+    found = {(h.person, h.post.label): h for h in run_extractor(OfficialsExtractor(), text)}
+    h = found[("韩立新", "鹤壁市委书记")]
+    assert h.evidence.quote == text[h.evidence.start:h.evidence.end]
+    assert "(lì)" in h.evidence.quote      # the quote is what the page says, glosses and all
+    assert ("曹文博", "鹤壁市政协主席") in found
