@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from .changes import DATE, DATE_RANGE, iso_date, verb_regex, verbs
+from .changes import DATE, DATE_RANGE, iso_date, place_suffix, verb_regex, verbs
 from .facts import Holding
 from .lexicon import alternation
 from .names import name_regex
@@ -23,21 +23,30 @@ from .posts import post_grammar
 PARTY = r"(?:中共|中国共产党)?"
 # In a career table the entry's shape says it is a name, whatever its surname.
 ENTRY_NAME = r"(?:(?<=^|[\s）)：:，,；;])\p{Han}{2,4})"
+CAREER_NAME = "career_lines"
+CAREER_RULES = ("resume_line", "career_table")
 PRONOUN_REACH = 800          # how far back 他/她/其 looks for the person meant
-CAREER_TABLE_REACH = 1500    # a career table's entries follow its heading within this
 
 
 def biography_sources(posts: str, change: str, date: str, name: str, after: str, place: str) -> dict[str, str]:
     """The biography patterns' sources by rule name, from the shared grammar pieces."""
+    define = rf"(?(DEFINE)(?P<LIST>{posts}))"
+    posts = "(?&LIST)"
     opener = r"(?:(?<=[，,；;。：:\n]|^)[ ]*(?:\d{1,2}月(?:\d{1,2}日)?[，, ]?)?|(?<=先后|后|又|再|并|同年|次年|后调|同时|其间|他|她|其))"
+    resume = rf"(?m:^)[ ]*{DATE_RANGE}[ ，,、:：]*(?P<posts>{posts})(?=[ ，,。；;\d]|(?m:$))"
+    table = _career_table_source(posts, name, place)
     return {
-        "biography_post": rf"(?:{date}|{opener})(?P<verb>{change}){PARTY}(?P<posts>{posts})"
+        "biography_post": define + rf"(?:{date}|{opener})(?P<verb>{change}){PARTY}(?P<posts>{posts})"
                           rf"(?![ ]{{0,3}}(?:{name})(?:[，,。；、\s]|{after}))",
-        "resume_line": rf"(?m)^[ ]*{DATE_RANGE}[ ，,、:：]*(?P<posts>{posts})(?=[ ，,。；;\d]|$)",
-        "career_table": rf"(?P<place>{place})?历任(?P<posts>{posts})(?:[（(][^（()）\n]{{0,8}}[）)])?[ ]*[：:]"
-                        rf"(?:[ ]*[（(][^（()）\n]{{0,40}}[）)])?"
-                        rf"(?P<entries>(?:[^：:\n]{{0,200}}?{ENTRY_NAME}[（(]{DATE}[^（()）\n]{{0,80}}[）)]?)+)",
+        # résumé lines and career tables are rare and never overlap: one pattern, one post list
+        CAREER_NAME: define + rf"(?:(?P<rule__resume_line>){resume}|(?P<rule__career_table>){table})",
     }
+
+
+def _career_table_source(posts: str, name: str, place: str) -> str:
+    return (rf"(?P<place>\p{{Han}}{{2,12}}?)?历任(?P<posts>{posts})(?:[（(][^（()）\n]{{0,8}}[）)])?[ ]*[：:]"
+            rf"(?:[ ]*[（(][^（()）\n]{{0,40}}[）)])?"
+            rf"(?P<entries>(?:[^：:\n]{{0,200}}?{ENTRY_NAME}[（(]{DATE}[^（()）\n]{{0,80}}[）)]?)+)")
 
 
 class BiographyRules:
@@ -58,7 +67,7 @@ class BiographyRules:
     def _career_table(self, doc, ctx, m):
         """Each entry is a holder of the heading's post over a period: 'holds' when the period
         runs to now (至今), else an earlier one ('held', dated by its start)."""
-        posts = post_grammar().parse_list((m.group("place") or "") + m.group("posts"), ctx)
+        posts = post_grammar().parse_list(place_suffix(m.group("place")) + m.group("posts"), ctx)
         for e in _entry_regex().finditer(m.group("entries")):
             status = "holds" if regex.search(r"至今|今$", e.group("range")) else "held"
             for post, written, remark in posts:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from .gazetteer import gazetteer
 from .lexicon import alternation, table
 from .names import clean_name, name_regex
 
@@ -106,3 +107,9 @@ def congress_level(text: str) -> str | None:
     if rest and rest[0][1] * 2 > n:
         return None
     return first
+
+
+def place_suffix(run: str | None) -> str:
+    """The longest ending of `run` that is a place name as written ("会议上柳州市" → "柳州市")."""
+    written = gazetteer().by_written
+    return next((run[i:] for i in range(len(run or "") - 1) if run[i:] in written), "")

@@ -11,15 +11,15 @@ from functools import lru_cache
 
 import regex
 
-from .biographies import clauses
-from .changes import heading_status, iso_date, verb_regex, verbs
+from .biographies import CAREER_NAME, CAREER_RULES, clauses
+from .changes import heading_status, iso_date, place_suffix, verb_regex, verbs
 from .names import name_regex, split_names
 from .posts import post_grammar
 
 # Rules whose clause names one person that a following clause without a name continues.
 CLAUSE_OPENERS = ("appoint_as", "remove_from", "name_verb_post", "listed_as", "succeeds", "elected_as")
 # Rules run as one pattern (see change_sources); order matters where two match at one place.
-COMBINED = ("elected_list", "elected_as", "appoint_as", "remove_from", "accept_resignation", "post_terminated",
+COMBINED = ("assembly_elects", "elected_list", "elected_as", "appoint_as", "remove_from", "accept_resignation", "post_terminated",
             "listed_removed", "listed_as", "former_not_kept", "succeeds", "titled_by_verb", "respectively_places")
 COMBINED_NAME = "change_rules"
 # (succeeds names two people and anchors its successor itself.)
@@ -33,6 +33,9 @@ FILLER = (r"(?:已经|已|正式|近日|日前|目前|现|又|再|将|被|于(?:
 NOUN_BEFORE = r"(?:干部|官员|人士|女士|先生)"
 VOTE = r"(?:选举产生|选举|推选|补选|增选|增补|选出)"
 INCLUDES = r"包括|分别是|分别为"
+# Han characters before a word a place name stands before ("…人民代表大会", "…历任"): the place is the
+# longest ending of them the gazetteer knows (place_suffix), so no place alternation is compiled in.
+PLACE_RUN = r"\p{Han}{2,12}?"
 # A name in a list whose shape says it holds names (after "选举产生9名常委：").
 LISTED = r"\p{Han}{2,4}"
 # The verb before a post that stands before its holder, and the status it gives.
@@ -81,7 +84,7 @@ def _rule_sources(g: dict[str, str]) -> dict[str, str]:
         "elected_as": rf"{VOTE}出?以(?P<names>{names})为{PARTY}(?P<posts>{posts})",
         "succeeds": rf"(?:{left}|(?<=[{regex.escape(g['last'])}]))(?P<names>{name})(?:同志)?{FILLER}?接替(?P<prev>{name})(?:同志)?"
                     rf"[，, ]?(?:出任|担任|任)?{PARTY}(?P<posts>{posts})",
-        "assembly_elects": rf"(?P<place>{g['place']})(?:第[一二三四五六七八九十\d]+届)?人民代表大会[^。；\n]{{0,24}}?选举"
+        "assembly_elects": rf"(?P<place>{PLACE_RUN})(?:第[一二三四五六七八九十\d]+届)?人民代表大会[^。；\n]{{0,24}}?选举"
                            rf"(?P<names>{names})为(?P<post>{ASSEMBLY_POST})",
         "titled_by_verb": rf"(?P<verb>{'|'.join(sorted(TITLE_VERBS, key=len, reverse=True))}){PARTY}(?P<posts>{posts})"
                           rf"(?:的|[ ]{{0,3}})(?P<names>{name})(?=[，,。；、\s）)]|等|{g['after']}|$)",
@@ -96,9 +99,10 @@ class ChangeRules:
     @staticmethod
     def rule_of(pattern_name: str, match) -> str:
         """The rule a match is of: its pattern's name, or the branch of the combined pattern."""
-        if pattern_name != COMBINED_NAME:
+        rules = {COMBINED_NAME: COMBINED, CAREER_NAME: CAREER_RULES}.get(pattern_name)
+        if rules is None:
             return pattern_name
-        return next(name for name in COMBINED if match.group("rule__" + name) is not None)
+        return next(name for name in rules if match.group("rule__" + name) is not None)
 
     def _appoint_as(self, doc, ctx, m):
         status = "proposed" if m.group("verb") in ("提名", "推荐") else "takes-up"
@@ -154,7 +158,8 @@ class ChangeRules:
                 yield person, post, written, "leaves", False, None
 
     def _assembly_elects(self, doc, ctx, m):
-        post = post_grammar().parse_item(m.group("place") + m.group("post"), ctx)
+        place = place_suffix(m.group("place"))
+        post = post_grammar().parse_item(place + m.group("post"), ctx) if place else None
         if post is not None:
             for person in split_names(m.group("names")):
                 yield person, post, m.group("post"), "takes-up", False, None
