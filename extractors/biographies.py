@@ -25,18 +25,20 @@ PARTY = r"(?:中共|中国共产党)?"
 ENTRY_NAME = r"(?:(?<=^|[\s）)：:，,；;])\p{Han}{2,4})"
 CAREER_NAME = "career_lines"
 CAREER_RULES = ("resume_line", "career_table")
+# Every career-table heading holds 历任; every résumé line starts with a year.
+CAREER_ANCHOR = r"历任|(?m:^)[ ]*(?:19|20)\d{2}"
 PRONOUN_REACH = 800          # how far back 他/她/其 looks for the person meant
 
 
 def biography_sources(posts: str, change: str, date: str, name: str, after: str, place: str) -> dict[str, str]:
     """The biography patterns' sources by rule name, from the shared grammar pieces."""
-    define = rf"(?(DEFINE)(?P<LIST>{posts}))"
+    define, inline = rf"(?(DEFINE)(?P<LIST>{posts}))", posts
     posts = "(?&LIST)"
     opener = r"(?:(?<=[，,；;。：:\n]|^)[ ]*(?:\d{1,2}月(?:\d{1,2}日)?[，, ]?)?|(?<=先后|后|又|再|并|同年|次年|后调|同时|其间|他|她|其))"
     resume = rf"(?m:^)[ ]*{DATE_RANGE}[ ，,、:：]*(?P<posts>{posts})(?=[ ，,。；;\d]|(?m:$))"
     table = _career_table_source(posts, name, place)
     return {
-        "biography_post": define + rf"(?:{date}|{opener})(?P<verb>{change}){PARTY}(?P<posts>{posts})"
+        "biography_post": rf"(?:{date}|{opener})(?P<verb>{change}){PARTY}(?P<posts>{inline})"
                           rf"(?![ ]{{0,3}}(?:{name})(?:[，,。；、\s]|{after}))",
         # résumé lines and career tables are rare and never overlap: one pattern, one post list
         CAREER_NAME: define + rf"(?:(?P<rule__resume_line>){resume}|(?P<rule__career_table>){table})",
