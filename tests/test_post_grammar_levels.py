@@ -1,0 +1,66 @@
+"""The post grammar beyond districts: national bodies, companies, zones, task forces, contracted
+department heads, and the list shapes around names (和, 包括, a verb before the list).
+Invented sentences; negatives included."""
+from __future__ import annotations
+
+import pytest
+
+from cadregraph.extractors.names import split_names
+from cadregraph.extractors.officials import OfficialsExtractor
+
+from helpers import run_extractor
+
+EXTRACTOR = OfficialsExtractor()
+LIANXI = "九江市濂溪区召开会议。濂溪区委、濂溪区政府。"
+
+
+def people_posts(text):
+    return sorted((h.person, h.post.label) for h in run_extractor(EXTRACTOR, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ministries and national bodies, written as themselves
+    ("财政部党组书记、部长严柏松出席。", [("严柏松", "财政部党组书记"), ("严柏松", "财政部部长")]),
+    ("国家统计局副局长严柏松介绍情况。", [("严柏松", "国家统计局副局长")]),
+    ("第十届全国人大常委会副委员长严柏松出席。", [("严柏松", "全国人大常委会副委员长")]),
+    ("中央办公厅副主任严柏松，中央党校副校长甘露出席。",
+     [("严柏松", "中共中央办公厅副主任"), ("甘露", "中共中央党校副校长")]),
+    # companies: the roles after the company stay with it
+    ("广西北海钢铁(集团)公司董事、党委常委、副总经理严柏松出席。",
+     [("严柏松", "广西北海钢铁(集团)公司董事"), ("严柏松", "广西北海钢铁(集团)公司党委常委"),
+      ("严柏松", "广西北海钢铁(集团)公司副总经理")]),
+    # a zone the gazetteer does not list, as written
+    (LIANXI + "区委副书记、白鹭经开区管委会主任严柏松出席。",
+     [("严柏松", "濂溪区委副书记"), ("严柏松", "白鹭经开区管委会主任")]),
+    # task forces and rivers after a place's post belong to that place
+    (LIANXI + "区政协主席、鄱阳河区级河长严柏松巡河。",
+     [("严柏松", "濂溪区政协主席"), ("严柏松", "鄱阳河区级河长")]),
+    # contracted heads of departments
+    ("湖北省委常委、宣传部长严柏松出席。", [("严柏松", "湖北省委宣传部部长"), ("严柏松", "湖北省委常委")]),
+    ("市公安局长甘露出席。", [("甘露", "重庆市公安局局长")]),
+    ("原宁夏区委组织部长严柏松出席。", [("严柏松", "宁夏区委组织部部长")]),
+    # departments named as written
+    ("江西团省委副书记、书记严柏松出席。", [("严柏松", "江西团省委书记"), ("严柏松", "江西团省委副书记")]),
+    # a list of names after 包括
+    ("其余市委常委包括严柏松、甘露。", [("严柏松", "重庆市委常委"), ("甘露", "重庆市委常委")]),
+    # the posts before a comma after a verb are that verb's object, not the name's
+    ("会议同意甘露担任省委常委，副省长严柏松辞去职务。四川省。", [("严柏松", "四川省副省长")]),
+])
+def test_posts_at_every_level(text, expected):
+    people = {person for person, _ in expected}
+    assert sorted(p for p in people_posts(text) if p[0] in people) == sorted(expected)
+
+
+def test_names_joined_by_and():
+    assert split_names("严柏松和甘露") == ["严柏松", "甘露"]
+    assert split_names("李和平") == ["李和平"] and split_names("严柏、李和平同志") == ["严柏", "李和平"]
+
+
+@pytest.mark.parametrize("text", [
+    "财政局局长严柏松出席。",                  # a department without a place is not national
+    "该公司总经理严柏松介绍。",                 # a company without a name
+    "河长严柏松巡河。",                         # a river chief without a river or place
+    "市委书记和市长共同出席。",                 # no names
+])
+def test_no_post_without_its_body(text):
+    assert [p for p in people_posts(text) if p[0] == "严柏松"] == []
