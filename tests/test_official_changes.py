@@ -79,6 +79,11 @@ def test_post_includes_names():
     assert {("李东", "宜昌市委常委", "holds"), ("王一鸣", "宜昌市委常委", "holds"), ("赵刚", "宜昌市委常委", "holds")} <= got
 
 
+def test_career_table_acting_term():
+    got = found("汉阳区历任区长：钱进(2019年5月至今) 孔立(2012年11月—2013年1月,代区长;2013年1月—2019年5月)")
+    assert got == [("孔立", "汉阳区代区长", "held"), ("孔立", "汉阳区区长", "held"), ("钱进", "汉阳区区长", "holds")]
+
+
 def test_career_table_dates():
     got = {(h.person, h.date) for h in run_extractor(EXTRACTOR, "汉阳区历任区长：钱进(2019年5月至今) 孔立(2013年1月—2019年5月)")}
     assert got == {("钱进", "2019-05"), ("孔立", "2013-01")}
