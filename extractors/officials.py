@@ -16,7 +16,7 @@ import regex
 
 from .base import Extractor, NamedPattern
 from .biographies import BiographyRules, biography_sources
-from .changes import DATE_RANGE, congress_level, find_subjects, verb_regex, verbs
+from .changes import DATE_RANGE, LazySubjects, congress_level, verb_regex, verbs
 from .context import PlaceContext, home_context
 from .facts import Holding, Place, PreparedDocument
 from .gazetteer import gazetteer
@@ -114,7 +114,7 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
     def _state(self, doc: PreparedDocument) -> dict:
         if self._doc_state is None or self._doc_state["doc"] is not doc:
             text = doc.norm.text
-            self._doc_state = {"doc": doc, "subjects": find_subjects(text), "congress": congress_level(text),
+            self._doc_state = {"doc": doc, "subjects": LazySubjects(text), "congress": congress_level(text),
                                "anchors": [], "pending": [], "named": [], "listed": [],
                                "headers": place_headers(text, context_of(doc))}
         return self._doc_state
