@@ -48,11 +48,6 @@ def to_simplified(text: str) -> str:
     return "\n".join(out)
 
 
-def to_simplified_characters(text: str) -> str:
-    """Each character taken to simplified script on its own (same length as `text`)."""
-    return "".join(_one(ch) for ch in text)
-
-
 def _one(ch: str) -> str:
     converted = _converter().convert(ch)
     return converted if len(converted) == 1 else ch
