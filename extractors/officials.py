@@ -184,10 +184,12 @@ def _after_verb(text: str, pos: int) -> bool:
 def written_name(doc: PreparedDocument, match, person: str) -> str:
     """`person` as the document writes it, when that differs (traditional script, padding
     spaces the normalised text dropped: 李 亮); '' otherwise or when it is not in the match."""
-    at = doc.norm.text.find(person, match.start(), match.end())
-    if at < 0:
+    # the name's characters in order, spaces of any width allowed between them (李　亮)
+    found = regex.compile("[ \u3000\u00a0]{0,3}".join(map(regex.escape, person))).search(
+        doc.norm.text, match.start(), match.end()) if person else None
+    if found is None:
         return ""
-    start, end = doc.norm.span(at, at + len(person))
+    start, end = doc.norm.span(found.start(), found.end())
     written = doc.doc.text[start:end]
     return written if written != person else ""
 

@@ -114,3 +114,16 @@ def test_not_officials(text):
 def test_names_keep_their_written_form(text, written):
     [h] = run_extractor(EXTRACTOR, text)
     assert h.person_as_written == written
+
+
+def test_the_holdings_table_keeps_the_written_name_beside_the_person():
+    from cadregraph.graph.build import build_graph
+    from cadregraph.outputs.tables import table_rows
+    from cadregraph.pipeline import extract_document
+    from helpers import make_document
+
+    docs = [make_document("渝北區委書記盧　宏主持會議。\n", "a", "2024-03-01"),
+            make_document("渝北区委书记卢宏出席活动。\n", "b", "2024-05-01")]
+    g = build_graph(docs, [f for d in docs for f in extract_document(d)])
+    rows = {(r["document"], r["name_as_written"], r["person"]) for r in table_rows(g, "holdings")}
+    assert ("a.txt", "盧　宏", "卢宏") in rows and ("b.txt", "卢宏", "卢宏") in rows
