@@ -29,7 +29,9 @@ def name_regex() -> str:
     padded = rf"(?:{surnames})(?:[ ]{{2,3}}{given}|[ ]{given}(?:(?!\p{{Han}})|(?={after})))"
     # never a word that starts with a surname ("高度重视", "常务委员", "向全区")
     words_not_names = alternation(words("not_name_words.txt"))
-    return rf"(?!{words_not_names})(?:(?:{surnames}){given}(?:(?!{after}){given})?|{padded})"
+    # never a surname character followed by a word no given name is ("县长江产业园": 长江, 产业)
+    not_given = alternation(words("not_given_names.txt"))
+    return rf"(?!{words_not_names})(?:(?:{surnames})(?!{not_given}){given}(?:(?!{after}){given})?|{padded})"
 
 
 @lru_cache(maxsize=1)

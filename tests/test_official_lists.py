@@ -107,3 +107,17 @@ def test_yesterday_and_today_are_not_glued_to_names():
 
 def test_a_department_never_ends_in_another_levels_committee():
     assert people_posts("与会同志围绕市委书记严柏松的讲话交流。") == [("严柏松", "重庆市委书记")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奉节县长江产业园区建设提速。", []),                  # 县 + 长江 the river, not 县长 + a name
+    ("云阳县长江大桥今日通车。", []),
+    ("开州区长江沿线生态修复启动。", []),
+    ("忠县县长江明主持会议。", [("江明", "忠县县长")]),      # a real 江 after 县长 still is a name
+])
+def test_a_river_after_a_post_is_no_name(text, expected):
+    from cadregraph.pipeline import extract_document
+    from helpers import make_document
+
+    found = [(f.person, f.post.label) for f in extract_document(make_document(text + "\n")) if hasattr(f, "person")]
+    assert found == expected
