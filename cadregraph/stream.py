@@ -33,6 +33,36 @@ def shard_name(doc_id: str, sha256: str) -> str:
     return f"{digest(doc_id, sha256, length=20)}.nq.gz"
 
 
+def text_name(doc_id: str, sha256: str) -> str:
+    """The text of one version of a document, beside its shard: the document pages of the view
+    are made from it, also for documents an `--update` does not read again."""
+    return shard_name(doc_id, sha256)[:-len(".nq.gz")] + ".txt.gz"
+
+
+class ShardTexts:
+    """{document identifier: its text}, read from the shard folder one document at a time, so
+    the view's document pages never hold the corpus's text at once."""
+
+    def __init__(self, shard_dir: Path, shas: dict[str, str]):
+        self.shard_dir, self.shas = shard_dir, shas
+
+    def get(self, doc_id: str, default=None):
+        sha = self.shas.get(doc_id)
+        path = self.shard_dir / text_name(doc_id, sha) if sha else None
+        if path is None or not path.is_file():
+            return default
+        return gzip.decompress(path.read_bytes()).decode("utf-8")
+
+    def __getitem__(self, doc_id: str) -> str:
+        text = self.get(doc_id)
+        if text is None:
+            raise KeyError(doc_id)
+        return text
+
+    def __contains__(self, doc_id: object) -> bool:
+        return isinstance(doc_id, str) and self.get(doc_id) is not None
+
+
 def write_gzip(path: Path, data: bytes) -> None:
     """Deterministic bytes (no name, no time in the header), written then renamed."""
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
@@ -52,6 +82,7 @@ def process_file(path: Path, shard_dir: Path, base: str, skip=None) -> Outcome:
             return Outcome("skipped", replace(doc, text=""), reason)
         shard = write_shard(doc, extract_document(doc), Iris(base))
         write_gzip(shard_dir / shard_name(doc.doc_id, doc.sha256), shard.data())
+        write_gzip(shard_dir / text_name(doc.doc_id, doc.sha256), doc.text.encode("utf-8"))
         return Outcome("ok", replace(doc, text=""), (shard.rows, len(shard.lines)))
     except DocumentError as exc:
         return Outcome("failed", doc and replace(doc, text=""), exc)

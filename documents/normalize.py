@@ -21,6 +21,7 @@ from importlib import resources
 
 import regex
 
+from .pinyin import gloss_spans
 from .script import to_simplified
 
 # Folded to ASCII: full-width digits and Latin letters, and the punctuation used inside numbers
@@ -121,9 +122,9 @@ def _clean_line(text: str, start: int, end: int) -> Line:
 
 
 def _noise_spans(raw: str) -> list[tuple[int, int]]:
-    """Where the noise patterns match in a line, merged, in order."""
-    spans = sorted((m.start(), m.end()) for _name, pattern in noise_patterns()
-                   for m in pattern.finditer(raw) if m.end() > m.start())
+    """Where the noise patterns and reading glosses (pinyin.py) match in a line, merged, in order."""
+    spans = sorted([(m.start(), m.end()) for _name, pattern in noise_patterns()
+                    for m in pattern.finditer(raw) if m.end() > m.start()] + gloss_spans(raw))
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
         if merged and lo <= merged[-1][1]:

@@ -82,11 +82,22 @@ def _is_document_name(path: Path) -> bool:
 
 
 def _is_output(path: Path, known: dict[Path, frozenset[str] | None]) -> bool:
+    """A file a build wrote: in a store folder, or listed in the manifest of its folder or of
+    a folder above it (a build's pages lie in view/…, its manifest beside view.html)."""
     if path.parent not in known:
         store = (path.parent / STORE_MARKER).exists()
         known[path.parent] = None if store else _outputs_listed_in(path.parent)
     listed = known[path.parent]
-    return listed is None or path.name in listed
+    if listed is None or path.name in listed:
+        return True
+    for depth, folder in enumerate(path.parents[1:], start=2):
+        if depth > 4 or folder == folder.parent:       # view/<kind>/<page>: two levels are enough
+            break
+        if folder not in known:
+            known[folder] = _outputs_listed_in(folder)
+        if known[folder] and "/".join(path.parts[-depth:]) in known[folder]:
+            return True
+    return False
 
 
 def _outputs_listed_in(folder: Path) -> frozenset[str]:

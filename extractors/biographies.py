@@ -25,18 +25,22 @@ PARTY = r"(?:中共|中国共产党)?"
 ENTRY_NAME = r"(?:(?<=^|[\s）)：:，,；;])\p{Han}{2,4})"
 CAREER_NAME = "career_lines"
 CAREER_RULES = ("resume_line", "career_table")
+# Every career-table heading holds 历任; every résumé line starts with a year.
+CAREER_ANCHOR = r"历任|(?m:^)[ ]*(?:19|20)\d{2}"
+# An acting head's title noted in a career-table entry.
+ACTING = r"代(?:理)?(?:区长|县长|市长|州长|旗长|省长)"
 PRONOUN_REACH = 800          # how far back 他/她/其 looks for the person meant
 
 
 def biography_sources(posts: str, change: str, date: str, name: str, after: str, place: str) -> dict[str, str]:
     """The biography patterns' sources by rule name, from the shared grammar pieces."""
-    define = rf"(?(DEFINE)(?P<LIST>{posts}))"
+    define, inline = rf"(?(DEFINE)(?P<LIST>{posts}))", posts
     posts = "(?&LIST)"
     opener = r"(?:(?<=[，,；;。：:\n]|^)[ ]*(?:\d{1,2}月(?:\d{1,2}日)?[，, ]?)?|(?<=先后|后|又|再|并|同年|次年|后调|同时|其间|他|她|其))"
     resume = rf"(?m:^)[ ]*{DATE_RANGE}[ ，,、:：]*(?P<posts>{posts})(?=[ ，,。；;\d]|(?m:$))"
     table = _career_table_source(posts, name, place)
     return {
-        "biography_post": define + rf"(?:{date}|{opener})(?P<verb>{change}){PARTY}(?P<posts>{posts})"
+        "biography_post": rf"(?:{date}|{opener})(?P<verb>{change}){PARTY}(?P<posts>{inline})"
                           rf"(?![ ]{{0,3}}(?:{name})(?:[，,。；、\s]|{after}))",
         # résumé lines and career tables are rare and never overlap: one pattern, one post list
         CAREER_NAME: define + rf"(?:(?P<rule__resume_line>){resume}|(?P<rule__career_table>){table})",
@@ -67,11 +71,20 @@ class BiographyRules:
     def _career_table(self, doc, ctx, m):
         """Each entry is a holder of the heading's post over a period: 'holds' when the period
         runs to now (至今), else an earlier one ('held', dated by its start)."""
-        posts = post_grammar().parse_list(place_suffix(m.group("place")) + m.group("posts"), ctx)
-        for e in _entry_regex().finditer(m.group("entries")):
+        place = place_suffix(m.group("place"))
+        posts = post_grammar().parse_list(place + m.group("posts"), ctx)
+        entries = m.group("entries")
+        for e in _entry_regex().finditer(entries):
             status = "holds" if regex.search(r"至今|今$", e.group("range")) else "held"
             for post, written, remark in posts:
                 yield e.group("name"), post, written, status, remark, iso_date(e.group("date"))
+            # an acting term noted in the entry ("王某(2010年12月—2011年2月,代区长;…)")
+            note = entries[e.end():e.end() + 40].split(")")[0].split("）")[0]
+            acting = regex.search(ACTING, note)
+            if acting and place:
+                post = post_grammar().parse_item(place + acting.group(), ctx)
+                if post is not None:
+                    yield e.group("name"), post, acting.group(), "held", False, iso_date(e.group("date"))
 
     def _continuations(self, doc, ctx, found):
         """Clauses with a verb and no name, each given to the person it is about (see the

@@ -65,11 +65,31 @@ def _subject_regex() -> regex.Pattern:
     name = name_regex()
     opener = rf"(?:男|女|汉族|\p{{Han}}{{1,4}}族|{YEAR}年|中共党员|现任|拟任|曾任|历任|出生于|生于)"
     titled = rf"(?P<name>{name})(?:同志)?(?:个人简历|简历|简介|基本情况)"
-    opening = rf"(?:^|(?<=[\n。；;：:]|简历|简介))[ ]*(?P<name>{name})(?:同志)?[，,][ ]*(?={opener})"
+    born = rf"(?:出生于|生于|[（(]?{YEAR}年(?:\d{{1,2}}月)?(?:出)?生)"     # "张三出生于…", "张三1965年生"
+    opening = (rf"(?:^|(?<=[\n。；;：:]|简历|简介))[ ]*(?P<name>{name})(?:同志)?"
+               rf"(?:[，,][ ]*(?={opener})|[，,]?[ ]*(?={born}))")
     alone = rf"^[ ]*(?P<name>{name})(?:同志)?[ ]*$"
-    born = (rf"(?:^|(?<=[\n。；;：:]))[ ]*(?P<name>{name})(?:同志)?[，,]?[ ]*"
-            rf"(?=出生于|生于|[（(]?{YEAR}年(?:\d{{1,2}}月)?(?:出)?生)")
-    return regex.compile(f"{titled}|{opening}|{alone}|{born}", regex.V1 | regex.M)
+    return regex.compile(f"{titled}|{opening}|{alone}", regex.V1 | regex.M)
+
+
+class LazySubjects:
+    """The Subjects of a text, found the first time they are asked for: most documents have
+    no biography clause and never need them."""
+
+    def __init__(self, text: str):
+        self._text, self._found = text, None
+
+    def _get(self) -> Subjects:
+        if self._found is None:
+            self._found = find_subjects(self._text)
+        return self._found
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self._get().names
+
+    def at(self, pos: int) -> str | None:
+        return self._get().at(pos)
 
 
 def find_subjects(text: str) -> Subjects:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from .quote_context import sentence_context
+
 
 def ascii_key(text: str, length: int = 12) -> str:
     """A short, stable ASCII key for Chinese text, for IRIs (never the raw text itself)."""
@@ -21,6 +23,8 @@ class Evidence:
     end: int
     quote: str
     rule: str
+    prefix: str = ""     # the sentence before the quote (quote_context.py)
+    suffix: str = ""     # and after it
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class Holding:
     status: str = "holds"        # holds | takes-up | leaves | proposed | held (before the document's date)
     concurrent: bool = False
     date: str | None = None      # a date stated in the sentence itself (biographies)
+    person_as_written: str = ""  # the name as the document writes it, when not `person` (李 亮, 羅楠)
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,9 @@ class PreparedDocument:
 
     def evidence(self, start: int, end: int, rule: str) -> Evidence:
         o_start, o_end = self.norm.span(start, end)
-        return Evidence(self.doc.doc_id, o_start, o_end, self.doc.text[o_start:o_end], rule)
+        text = self.doc.text
+        prefix, suffix = sentence_context(text, o_start, o_end)
+        return Evidence(self.doc.doc_id, o_start, o_end, text[o_start:o_end], rule, prefix, suffix)
 
     def section_at(self, pos: int) -> Section | None:
         for section in self.sections:

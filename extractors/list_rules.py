@@ -1,8 +1,8 @@
 """Meeting-report lists that lean on the posts around them (the officials extractor's mixin):
 - "区政协主席A，副主席B、C": a role written alone after a name continues the body of the
   post before it in the same sentence (`elided_then_name`);
-- "州委书记A，州政协副主席B等省人大代表参加": a post after 等 is shared by every official the
-  sentence has listed so far, and by names written just before it ("A、B等市人大代表")
+- "州委书记A，州政协副主席B等省人大代表参加": a deputy's post after 等 is shared by every
+  official the sentence has listed so far, and by names written just before it ("A、B等市人大代表")
   (`names_then_shared_post`).
 Both need the posts the post-then-name rule found earlier in the sentence: the extractor
 records them in its per-document state as `listed` (start, end, person, post).
@@ -20,11 +20,16 @@ ALONE = ("副主席", "常务副主席", "副主任", "常务副主任", "秘书
          "副院长", "副检察长", "副局长", "副部长")
 
 
+SHARED = r"(?:全国|省|自治区|市|州|区|县|旗)(?:人大代表|政协委员|党代表)"
+
+
 def list_sources(posts: str, name: str, name_before: str, left: str, after: str) -> dict[str, str]:
     more = rf"(?:、(?P<more>{name})(?=[、，,。；;：:\s）)]|等|{after}))*"
     return {
         "elided_then_name": rf"(?<=[，,；;])(?P<role>{alternation(ALONE)})(?P<name>{name}){more}",
-        "names_then_shared_post": rf"{left}(?P<names>{name_before}(?:、{name_before})*)等(?P<posts>{posts})",
+        # the posts officials share after 等 are a level's deputies (a cheap pattern: one more
+        # copy of the whole post grammar would cost every process its compile time)
+        "names_then_shared_post": rf"{left}(?P<names>{name_before}(?:、{name_before})*)等(?P<posts>{SHARED})",
     }
 
 

@@ -27,14 +27,18 @@ def name_regex() -> str:
     # ("袁家军调研" keeps 军; "李电表示" stops at 电). A padded name keeps one given character, followed
     # by a non-Chinese character or a word that follows names ("谭　庆表示").
     padded = rf"(?:{surnames})(?:[ ]{{2,3}}{given}|[ ]{given}(?:(?!\p{{Han}})|(?={after})))"
-    return rf"(?:(?:{surnames}){given}(?:(?!{after}){given})?|{padded})"
+    # never a word that starts with a surname ("高度重视", "常务委员", "向全区")
+    words_not_names = alternation(words("not_name_words.txt"))
+    # never a surname character followed by a word no given name is ("县长江产业园": 长江, 产业)
+    not_given = alternation(words("not_given_names.txt"))
+    return rf"(?!{words_not_names})(?:(?:{surnames})(?!{not_given}){given}(?:(?!{after}){given})?|{padded})"
 
 
 @lru_cache(maxsize=1)
 def name_before_regex() -> str:
     """A name written before its post ("习近平总书记"): surname and two given characters."""
     surnames = alternation(words("surnames.txt"))
-    return rf"(?:{surnames}){_given()}{{1,2}}"
+    return rf"(?!{alternation(words('not_name_words.txt'))})(?:{surnames}){_given()}{{1,2}}"
 
 
 @lru_cache(maxsize=1)

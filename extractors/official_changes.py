@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-from .biographies import CAREER_NAME, CAREER_RULES, clauses
+from .biographies import CAREER_ANCHOR, CAREER_NAME, CAREER_RULES, clauses
 from .changes import heading_status, iso_date, place_suffix, verb_regex, verbs
 from .names import name_regex, split_names
 from .posts import post_grammar
@@ -19,9 +19,13 @@ from .posts import post_grammar
 # Rules whose clause names one person that a following clause without a name continues.
 CLAUSE_OPENERS = ("appoint_as", "remove_from", "name_verb_post", "listed_as", "succeeds", "elected_as")
 # Rules run as one pattern (see change_sources); order matters where two match at one place.
-COMBINED = ("assembly_elects", "elected_list", "elected_as", "appoint_as", "remove_from", "accept_resignation", "post_terminated",
-            "listed_removed", "listed_as", "former_not_kept", "succeeds", "titled_by_verb", "respectively_places")
+COMBINED = ("post_includes", "assembly_elects", "elected_list", "elected_as", "appoint_as", "remove_from", "accept_resignation", "post_terminated",
+            "listed_removed", "former_not_kept", "succeeds", "titled_by_verb", "respectively_places")
 COMBINED_NAME = "change_rules"
+# Every match of a COMBINED rule holds one of these words: the combined pattern runs only in the
+# sentences that hold one (base.NamedPattern.anchor), so its many branches cost little per MB.
+COMBINED_ANCHOR = (r"任命|提名|推荐|选举|推选|补选|增选|增补|选出|免去|接受|原[^，,。；\n]{1,30}?(?:未|没有)|拟任|新任|时任"
+                   r"|曾任|现任|新当选|接替|分别(?:任|担任|当选|出任|调任|兼任|改任|转任|升任|为)|终止|人民代表大会|职务|包括")
 # (succeeds names two people and anchors its successor itself.)
 # A party committee's post is often written after the party's name: "中共某县委书记".
 PARTY = r"(?:中共|中国共产党)?"
@@ -49,7 +53,7 @@ def change_anchors() -> dict[str, regex.Pattern]:
     """Cheap patterns every match of a costly rule contains (see base.NamedPattern.anchor):
     a rule that opens with a post list would otherwise try the big place alternation at
     every character of the text."""
-    return {"post_includes": regex.compile(INCLUDES)}
+    return {COMBINED_NAME: regex.compile(COMBINED_ANCHOR), CAREER_NAME: regex.compile(CAREER_ANCHOR)}
 
 
 def change_sources(g: dict[str, str]) -> dict[str, str]:
@@ -59,7 +63,7 @@ def change_sources(g: dict[str, str]) -> dict[str, str]:
     costs ~0.4 s to compile. They open with distinct words, so one rarely hides another."""
     rules = _rule_sources(g)
     define = rf"(?(DEFINE)(?P<LIST>{g['posts']}))"
-    out = {name: define + source for name, source in rules.items() if name not in COMBINED}
+    out = {name: source.replace("(?&LIST)", f"(?:{g['posts']})") for name, source in rules.items() if name not in COMBINED}
     out[COMBINED_NAME] = define + "(?:" + "|".join(f"(?P<rule__{name}>){rules[name]}" for name in COMBINED) + ")"
     return out
 
@@ -67,7 +71,7 @@ def change_sources(g: dict[str, str]) -> dict[str, str]:
 def _rule_sources(g: dict[str, str]) -> dict[str, str]:
     posts, name, names, left = "(?&LIST)", g["name"], g["names"], g["left"]
     return {
-        "appoint_as": rf"(?P<verb>任命|提名|推荐|{VOTE})(?:了)?[：:\s]*(?P<names>{names})(?P<resp>分别)?(?:为|担任){PARTY}(?P<posts>{posts})",
+        "appoint_as": rf"(?P<verb>任命|提名|推荐|{VOTE})(?:了)?[：: ]*(?P<names>{names})(?P<resp>分别)?(?:为|担任){PARTY}(?P<posts>{posts})",
         "remove_from": rf"免去(?P<names>{names})(?:的)?{PARTY}(?P<posts>{posts})(?:等)?(?:的)?职务",
         "name_verb_post": rf"(?:{g['date']}(?:{left}|(?<=[年月日]))|{left}|(?<={NOUN_BEFORE}))(?P<names>{names}){FILLER}{{0,3}}(?P<resp>分别)?"
                           rf"(?P<verb>{g['verb']}){PARTY}(?P<posts>{posts})",

@@ -10,13 +10,13 @@ document one observation is kept per person and post: the most informative (see 
 """
 from __future__ import annotations
 
-from functools import cached_property
+from functools import lru_cache
 
 import regex
 
 from .base import Extractor, NamedPattern
 from .biographies import BiographyRules, biography_sources
-from .changes import DATE_RANGE, congress_level, find_subjects, verb_regex, verbs
+from .changes import DATE_RANGE, LazySubjects, congress_level, verb_regex, verbs
 from .context import PlaceContext, home_context
 from .facts import Holding, Place, PreparedDocument
 from .gazetteer import gazetteer
@@ -42,30 +42,9 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
     emits = ("PostObservation", "holder", "post", "Person", "org:Post", "org:holds", "org:postIn",
              "org:role", "org:Organization", "District")
 
-    @cached_property
+    @property
     def _patterns(self) -> tuple[NamedPattern, ...]:
-        posts, name, names, left = post_grammar().list_regex(), name_regex(), names_regex(), left_boundary()
-        after = alternation(words("after_name_words.txt"))
-        national = alternation(row["post"] for row in table("national_posts.tsv"))
-        verb, change = verb_regex(), verb_regex("takes-up", "leaves", "proposed", "holds", "held")
-        date = rf"(?:{DATE_RANGE}[，, ]*)"
-        sources = {
-            "post_then_name": rf"{POST_AHEAD}(?<!名誉|荣誉)(?P<former>原)?(?P<posts>{posts}){NAME_GAP}(?P<name>{name})"
-                              rf"(?:、(?P<more>{name})(?=[、，,。；;：:\s）)]|等|{after}))*",
-            "name_then_national_post": rf"(?P<name>{name_before_regex()})(?P<national>{national})",
-            "name_then_title": rf"{left}(?P<name>{name_before_regex()})(?P<title>代表|委员){TITLE_AFTER}",
-            **list_sources(posts, name, name_before_regex(), left, after),
-            **change_sources({"posts": posts, "name": name, "names": names, "left": left, "verb": verb,
-                              "date": date, "after": after, "place": post_grammar().place_alt,
-                              "last": post_grammar().last_characters()}),
-            **biography_sources(posts, change, date, name, after, post_grammar().place_alt),
-        }
-        # A post followed by a name holds a post's last character followed by a surname.
-        surnames = "".join(sorted({w[0] for w in words("surnames.txt")}))
-        anchor = regex.compile(rf"[{regex.escape(post_grammar().last_characters())}]"
-                               rf"(?={NAME_GAP}[{regex.escape(surnames)}])")
-        anchors = {"post_then_name": anchor, **list_anchors(), **change_anchors()}
-        return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchors.get(k)) for k, v in sources.items())
+        return _compiled_patterns()
 
     def patterns(self):
         return self._patterns
@@ -86,7 +65,8 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
             people.add(person)
             if rule in LISTING:
                 self._state(doc)["listed"].append((match.start(), match.end(), person, post))
-            yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date)
+            yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date,
+                          person_as_written=written_name(doc, match, person))
         if people and rule in CLAUSE_OPENERS:
             # up to the end of the posts the rule used: a later clause it ran into is not its own
             used = match.start("posts") + len(own_posts(match)) if "posts" in match.re.groupindex else match.end()
@@ -135,7 +115,7 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
     def _state(self, doc: PreparedDocument) -> dict:
         if self._doc_state is None or self._doc_state["doc"] is not doc:
             text = doc.norm.text
-            self._doc_state = {"doc": doc, "subjects": find_subjects(text), "congress": congress_level(text),
+            self._doc_state = {"doc": doc, "subjects": LazySubjects(text), "congress": congress_level(text),
                                "anchors": [], "pending": [], "named": [], "listed": [],
                                "headers": place_headers(text, context_of(doc))}
         return self._doc_state
@@ -151,6 +131,34 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
                 if posts:
                     return clean_name(m.group("name")), posts, m.start()
         return None
+
+
+@lru_cache(maxsize=1)
+def _compiled_patterns() -> tuple[NamedPattern, ...]:
+    """The officials patterns, compiled once per process: the sectioner's speaker finder and
+    the extractor share them (compiling the post grammar is the costly part)."""
+    posts, name, names, left = post_grammar().list_regex(), name_regex(), names_regex(), left_boundary()
+    after = alternation(words("after_name_words.txt"))
+    national = alternation(row["post"] for row in table("national_posts.tsv"))
+    verb, change = verb_regex(), verb_regex("takes-up", "leaves", "proposed", "holds", "held")
+    date = rf"(?:{DATE_RANGE}[，, ]*)"
+    sources = {
+        "post_then_name": rf"{POST_AHEAD}(?<!名誉|荣誉)(?P<former>原)?(?P<posts>{posts}){NAME_GAP}(?P<name>{name})"
+                          rf"(?:、(?P<more>{name})(?=[、，,。；;：:\s）)]|等|{after}))*",
+        "name_then_national_post": rf"(?P<name>{name_before_regex()})(?P<national>{national})",
+        "name_then_title": rf"{left}(?P<name>{name_before_regex()})(?P<title>代表|委员){TITLE_AFTER}",
+        **list_sources(posts, name, name_before_regex(), left, after),
+        **change_sources({"posts": posts, "name": name, "names": names, "left": left, "verb": verb,
+                          "date": date, "after": after, "place": post_grammar().place_alt,
+                          "last": post_grammar().last_characters()}),
+        **biography_sources(posts, change, date, name, after, post_grammar().place_alt),
+    }
+    # A post followed by a name holds a post's last character followed by a surname.
+    surnames = "".join(sorted({w[0] for w in words("surnames.txt")}))
+    anchor = regex.compile(rf"[{regex.escape(post_grammar().last_characters())}]"
+                           rf"(?={NAME_GAP}[{regex.escape(surnames)}])")
+    anchors = {"post_then_name": anchor, **list_anchors(), **change_anchors()}
+    return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchors.get(k)) for k, v in sources.items())
 
 
 _HEADER_DECOR = r"[\s●○■□◆◇▲△▼▽·•#＃*\-—【】\[\]]*"
@@ -171,6 +179,19 @@ def place_headers(text: str, ctx: PlaceContext) -> list[tuple[int, Place]]:
 def _after_verb(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4):pos]
     return any(before.endswith(v) for v in (*verbs(), "为", "是")) if before else False
+
+
+def written_name(doc: PreparedDocument, match, person: str) -> str:
+    """`person` as the document writes it, when that differs (traditional script, padding
+    spaces the normalised text dropped: 李 亮); '' otherwise or when it is not in the match."""
+    # the name's characters in order, spaces of any width allowed between them (李　亮)
+    found = regex.compile("[ \u3000\u00a0]{0,3}".join(map(regex.escape, person))).search(
+        doc.norm.text, match.start(), match.end()) if person else None
+    if found is None:
+        return ""
+    start, end = doc.norm.span(found.start(), found.end())
+    written = doc.doc.text[start:end]
+    return written if written != person else ""
 
 
 def context_of(doc: PreparedDocument) -> PlaceContext:

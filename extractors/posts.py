@@ -25,7 +25,7 @@ CONJUNCTIONS = "和及与"          # also join posts after a role: "省委委�
 REMARK = r"(?:[（(][^（()）\n]{1,30}[）)])"
 MAX_CHAIN = 3
 ZONE_BODIES = ("party_working_committee", "administrative_committee")
-SESSION = "(?:第?[一二三四五六七八九十]{1,3}届)?"     # 十二届全国人大常委会委员长
+SESSION = "(?:第?[一二三四五六七八九十]{1,3}届)?"     # 第十届全国人大常委会副委员长
 OPEN_ROLES = ("副总指挥", "总指挥", "副指挥长", "指挥长", "总河长", "河长", "林长", "路长")
 
 
@@ -61,12 +61,14 @@ class PostGrammar:
     def elided_regex(self) -> str:
         bodies = "|".join(b.placed.rsplit("(?:", 1)[0] for b in self.bodies if b.kind != "government")
         dept = next(b.placed.rsplit("(?:", 1)[0] for b in self.bodies if b.kind == "department")
-        return f"(?:(?:{bodies})?(?:{self.role_alt})|{dept}长)"      # 市委常委、组织部长
+        subs = alternation(self.build.subs)
+        # 市委常委、组织部长; 省政协副主席、党组副书记
+        return f"(?:(?:{bodies})?(?:{self.role_alt})|{dept}长|(?:{subs})(?:{self.role_alt}))"
 
     def list_regex(self) -> str:
         item, elided = self.item_regex(), self.elided_regex()
         # after a separator only (a full scan for them would cost every pattern dearly): a
-        # zone the gazetteer does not list ("、金钟经开区管委会主任"), a task force's post
+        # zone the gazetteer does not list ("、白鹭经开区管委会主任"), a task force's post
         zone_bodies = "|".join(b.placed for b in self.bodies if b.kind in ZONE_BODIES)
         zoned = f"{self.words['zone']}(?:{zone_bodies})"
         opened = self.words["open"]
@@ -178,6 +180,10 @@ class PostGrammar:
         sub = next((k for k in self.build.subs if previous.org.parent is not None and previous.org.label.endswith(k)), None)
         if sub and text in self.build.subs[sub]["roles"].split("|") and text not in ("书记",):
             return self.build.department_post(org, sub, text)      # "政协党组书记、副书记"
+        sub = next((k for k in self.build.subs if text.startswith(k)), None)
+        if sub and text[len(sub):] in self.build.subs[sub]["roles"].split("|") and any(
+                b.kind == org.kind and "(?P<sub>" in b.pattern.pattern for b in self.bodies):
+            return self.build.department_post(org, sub, text[len(sub):])     # "政协副主席、党组副书记"
         same = next((b for b in self.bodies if b.kind == org.kind and text in b.own_roles), None)
         if same is not None:           # "市委委员、常委、书记": the role alone, same body
             return self.build.role_post(org, written, same, text)

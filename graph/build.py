@@ -86,6 +86,11 @@ class BuildContext:
         g.add((node, OA.exact, Literal(evidence.quote)))
         g.add((node, OA.start, offset_literal(evidence.start)))
         g.add((node, OA.end, offset_literal(evidence.end)))
+        # the quote's sentence around it, so every quote can be read in context
+        if evidence.prefix:
+            g.add((node, OA.prefix, Literal(evidence.prefix)))
+        if evidence.suffix:
+            g.add((node, OA.suffix, Literal(evidence.suffix)))
 
     def add_place(self, place: Place) -> URIRef:
         iri = self.iris.place(place.id)

@@ -123,7 +123,7 @@ def _add_observation(ctx, h: Holding, person_iri: URIRef, post_iri: URIRef) -> U
     g.add((obs, CG.holder, person_iri))
     g.add((obs, CG.post, post_iri))
     g.add((obs, CG.postAsWritten, Literal(h.post_as_written, lang="zh")))
-    g.add((obs, CG.nameAsWritten, Literal(h.person, lang="zh")))
+    g.add((obs, CG.nameAsWritten, Literal(h.person_as_written or h.person, lang="zh")))
     g.add((obs, CG.status, STATUSES[h.status]))
     if h.concurrent:
         g.add((obs, CG.concurrent, Literal(True)))

@@ -13,7 +13,9 @@ The rules (also in the README, "Who is who"); identity errs on the side of keepi
 2. Across documents, one name is one person, unless the name is common
    (`data/common_names.txt`): then only mentions linked by a shared post, organization or
    district are joined. Never when the joined person would hold two one-holder posts of
-   different places on the same date (two people, then).
+   different places on the same date (two people, then). A mention in a one-holder post
+   between two sightings of another holder there, each within six months, is likely a
+   misspelling of that holder: it joins only mentions of its name in the same post.
 3. Two spellings that differ in one given-name character (`identity_rules.py`) are one person
    only on evidence beyond the surname. Names of three characters or more: they hold one post,
    seen within a year of each other, never appear in one document, no observation shows the

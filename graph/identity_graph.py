@@ -2,7 +2,7 @@
 
 Each decision node (in the shared graph) says what was decided (`cg:decision` "merge" or
 "apart"), by which rule (`cg:rule`: same-name, name-variant, title-match, identity-file,
-near-variant, common-name, same-date-conflict), why (`cg:reason`, one sentence), the people it
+near-variant, common-name, same-date-conflict, inside-another-tenure), why (`cg:reason`, one sentence), the people it
 concerns (`cg:aboutPerson`), the spellings (`cg:spelling`), the post observations of each side
 (`cg:sideA`, `cg:sideB`, both sub-properties of `cg:observation`: document, date, post and
 quote are on the observation) and the documents (`prov:wasDerivedFrom`). `cadregraph identity`

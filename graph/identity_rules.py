@@ -11,6 +11,7 @@ from .partial_dates import PartialDate
 
 VARIANT_GAP_DAYS = 366          # three characters or more: seen within a year of each other
 TITLE_GAP_DAYS = 183            # two characters: the same double title within six months
+INSIDE_DAYS = 183               # another holder seen this close before and after a mention
 CHANGES = ("takes-up", "leaves")
 
 
@@ -26,18 +27,25 @@ def _keys(m) -> list[tuple[str, str]]:
 
 def same_names(mentions, by_name, clusters, common) -> list:
     """Rule 2: one name is one person across documents; a common name only where a post,
-    organization or district links the mentions; never into a same-date conflict."""
+    organization or district links the mentions; never into a same-date conflict. A mention
+    seen in a one-holder post between two close sightings of another holder there is
+    doubtful — likely a misspelling of that holder — and joins only mentions of the name
+    that share that post."""
     out = []
+    inside = _inside_others(mentions, by_name)
     for name, idx in sorted(by_name.items()):
         if len(idx) < 2:
             continue
         reps: list[int] = []
         rep_keys: dict[int, set] = {}
-        for i in idx:
+        for i in sorted(idx, key=lambda i: (i in inside, i)):
             keys = set(_keys(mentions[i]))
             joined, refused = None, []
             for r in reps:
                 if name in common and not (rep_keys[r] & keys):
+                    continue
+                if i in inside and ("p", inside[i][0]) not in rep_keys[r]:
+                    refused.append(((r, i), inside[i][1]))
                     continue
                 why = clusters.refusal(r, i)
                 if why is None:
@@ -50,7 +58,9 @@ def same_names(mentions, by_name, clusters, common) -> list:
                 reps.append(i)
                 rep_keys[i] = keys
                 for (a, b), why in refused:
-                    out.append(_decision("apart", "same-date-conflict" if "would hold" in why else "identity-file",
+                    rule = ("same-date-conflict" if "would hold" in why else
+                            "inside-another-tenure" if "misspelling" in why else "identity-file")
+                    out.append(_decision("apart", rule,
                                          f"{name} in {mentions[a].doc_id} and in {mentions[b].doc_id} kept apart: {why}",
                                          (mentions[a].key,), (mentions[b].key,)))
             else:
@@ -62,6 +72,44 @@ def same_names(mentions, by_name, clusters, common) -> list:
                                      f"and {mentions[r].doc_id} (no shared post, organization or district)",
                                      (mentions[reps[0]].key,), (mentions[r].key,)))
     return out
+
+
+def _inside_others(mentions, by_name) -> dict[int, tuple[str, str]]:
+    """Mentions holding a one-holder post on a date when another name is seen in it shortly
+    before and shortly after (within INSIDE_DAYS each way, certainly not on the same day):
+    index → (post key, why). Long gaps prove nothing: a holder may leave and come back."""
+    seen: dict[str, dict[str, list[PartialDate]]] = {}          # post → name → dates
+    for m in mentions:
+        for r in m.rows:
+            d = PartialDate.parse(r.date)
+            if r.single and d is not None and r.status in ("holds", "takes-up"):
+                seen.setdefault(r.post_key, {}).setdefault(r.name, []).append(d)
+    out = {}
+    for name, idx in by_name.items():
+        if len(idx) < 2:
+            continue
+        for i in idx:
+            for r in mentions[i].rows:
+                d = PartialDate.parse(r.date)
+                if r.single and d is not None and r.status in ("holds", "takes-up"):
+                    why = _sandwich(name, d, seen.get(r.post_key, {}))
+                    if why:
+                        out[i] = (r.post_key, f"{name} is seen as {r.post_label or r.post_key} on {d} in "
+                                  f"{r.doc_id}, {why}: likely a misspelling of that holder, not the {name} of "
+                                  "the other documents")
+                        break
+    return out
+
+
+def _sandwich(name: str, d: PartialDate, by_name: dict[str, list[PartialDate]]) -> str:
+    for other, dates in sorted(by_name.items()):
+        if other == name:
+            continue
+        before = [x for x in dates if x.certainly_before(d) and (d.earliest() - x.latest()).days <= INSIDE_DAYS]
+        after = [x for x in dates if d.certainly_before(x) and (x.earliest() - d.latest()).days <= INSIDE_DAYS]
+        if before and after:
+            return f"between two sightings of {other} in that post ({max(before)} and {min(after)})"
+    return ""
 
 
 def variants(mentions, by_name, clusters) -> list:

@@ -83,11 +83,12 @@ class _Writer:
         """Provenance folded onto the fact: the document (also the graph's name, kept for
         files without graphs), the rule, the quote and its character span. With a `span` (a
         slogan or project name inside its clause) the quote is the span, and the rest of the
-        clause is its oa:prefix and oa:suffix, so the clause is still prefix + exact + suffix."""
+        clause is its oa:prefix and oa:suffix, so the clause is still prefix + exact + suffix;
+        without one, oa:prefix and oa:suffix are the rest of the quote's sentence."""
         add = self.add
         add(obs, P["derived"], self.g)
         add(obs, P["rule"], nt.text(ev.rule))
-        prefix = suffix = ""
+        prefix, suffix = ev.prefix, ev.suffix        # the rest of the sentence (quote_context.py)
         exact, start, end = ev.quote, ev.start, ev.end
         if span is not None and ev.start <= span.start <= span.end <= ev.end \
                 and ev.quote[span.start - ev.start:span.end - ev.start] == span.quote:

@@ -29,7 +29,7 @@ def add_holdings(w, holdings: list[Holding]) -> None:
         add(s, P["type"], P["PostObservation"])
         add(s, P["post"], nt.iri(post_iri))
         add(s, P["postAsWritten"], nt.zh(h.post_as_written))
-        add(s, P["nameAsWritten"], nt.zh(h.person))
+        add(s, P["nameAsWritten"], nt.zh(h.person_as_written or h.person))
         add(s, P["status"], _V[h.status])
         if h.concurrent:
             add(s, P["concurrent"], nt.boolean(True))

@@ -30,7 +30,7 @@ from cadregraph.graph.iris import Iris
 from cadregraph.graph.shared import shared_graph
 from cadregraph.graph.store import check_store_folder
 from cadregraph.pipeline import bundled_seeds, choose_workers
-from cadregraph.stream import outcomes, shard_name, write_gzip
+from cadregraph.stream import ShardTexts, outcomes, shard_name, text_name, write_gzip
 
 from .fact_cache import code_fingerprint
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, staged_path, write_outputs
@@ -41,6 +41,7 @@ from .view import render_view
 __all__ = ["MANIFEST", "BuildSummary", "OutputFolderError", "check_output_folder", "run_build"]
 
 PROGRESS_THRESHOLD = 50
+WARNINGS_SHOWN = 10     # the summary stays on one screen: more warnings are counted
 
 
 @dataclass
@@ -68,14 +69,30 @@ class BuildSummary:
         if self.update is not None:
             lines.append("update:       " + ", ".join(f"{n} {k}" for k, n in self.update.items()))
             lines += [f"  kept: {s}" for s in self.skipped]
-        lines += [f"wrote {p}" for p in self.files]
+        lines += _written(self.files)
         if self.stopped:
             lines.append("stopped at the first file that failed (--strict); no output was written")
-        lines += [f"  warning: {w}" for w in self.warnings]
+        lines += [f"  warning: {w}" for w in self.warnings[:WARNINGS_SHOWN]]
+        if len(self.warnings) > WARNINGS_SHOWN:
+            lines.append(f"  … and {len(self.warnings) - WARNINGS_SHOWN} more warnings (files read with a repair)")
         # Failures last, where a user scrolling a long run looks first.
         lines.append(f"files failed: {len(self.failures)}")
         lines += [f"  failed: {f}" for f in self.failures]
         return "\n".join(lines)
+
+
+def _written(files: list[Path]) -> list[str]:
+    """One line per graph file and one for the view: the pages under view/ are counted, not
+    listed (a big corpus has thousands)."""
+    pages = [p for p in files if "view" in p.parts[:-1] and p.suffix == ".html"]
+    lines = [f"wrote {p}" for p in files if p not in set(pages)]
+    if pages:
+        kinds = {}
+        for p in pages:
+            kinds[p.parent.name] = kinds.get(p.parent.name, 0) + 1
+        folder = pages[0].parents[1]
+        lines.append(f"wrote {folder}/: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + " pages")
+    return lines
 
 
 STATE = ".cadregraph-build"          # shards/ and corpus.sqlite: what --update keeps
@@ -134,7 +151,7 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
         raise
     inputs = [new_state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [new_state / SHARED]
     try:
-        written = _write(out_dir, inputs, chosen, store, triples)
+        written = _write(out_dir, inputs, chosen, store, triples, ShardTexts(new_state / "shards", shas))
     except BaseException:
         if not update:
             shutil.rmtree(new_state, ignore_errors=True)
@@ -183,6 +200,7 @@ def _map(files, shard_dir: Path, table: CorpusTable, base: str, strict: bool, up
                     if o.kind == "ok" and (o.doc.doc_id not in previous
                                            or previous[o.doc.doc_id]["sha256"] != o.doc.sha256):
                         (shard_dir / shard_name(o.doc.doc_id, o.doc.sha256)).unlink(missing_ok=True)
+                        (shard_dir / text_name(o.doc.doc_id, o.doc.sha256)).unlink(missing_ok=True)
                     o.kind, o.payload = "failed", DocumentError(
                         path, f"has the same name as {seen[o.doc.doc_id]}; document names must be unique")
                 else:
@@ -199,6 +217,7 @@ def _map(files, shard_dir: Path, table: CorpusTable, base: str, strict: bool, up
                     run.replaced += 1
                     if old["sha256"] != o.doc.sha256:
                         (shard_dir / shard_name(o.doc.doc_id, old["sha256"])).unlink(missing_ok=True)
+                        (shard_dir / text_name(o.doc.doc_id, old["sha256"])).unlink(missing_ok=True)
                 rows, triples = o.payload
                 table.add(o.doc, rows, triples)
                 run.added.append(o.doc.doc_id)
@@ -211,7 +230,8 @@ def _map(files, shard_dir: Path, table: CorpusTable, base: str, strict: bool, up
 VIEW_IN_MEMORY = 3_000_000
 
 
-def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triples: int) -> list[Path]:
+def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triples: int,
+           texts: ShardTexts) -> list[Path]:
     outputs: dict[str, bytes | Path] = {}
     out_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=STATE + ".work-", dir=out_dir))
@@ -231,7 +251,8 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
             from cadregraph.graph.jsonld import to_jsonld
 
             outputs["graph.jsonld"] = to_jsonld(g)
-        outputs.update(view_pages(g, render_view))   # one page; an overview and focused pages for a big graph
+        # one page, or an overview and focused pages for a big graph; a page per document
+        outputs.update(view_pages(g, render_view, texts=texts))
         ox_store = g = None
         gc.collect()          # close the store (its lock) before anyone opens the folder again
         written = write_outputs(out_dir, outputs)

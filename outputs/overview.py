@@ -1,13 +1,14 @@
 """The view of a large graph: an aggregated overview page plus one focused page per person and
 per unit (district, or the city-level bodies), all offline and self-contained.
 
-The single-page view (`view.py`) carries every fact of the corpus in one page: past about a
-hundred thousand facts (some 1,500 documents) that page takes more than a few seconds to open.
+The single-page view (`view.py`) carries every fact of the corpus in one page: past some
+fifteen thousand facts (a few hundred documents) that page grows past a few megabytes.
 Here `view.html` draws one node per unit, sized by its officials, with an edge between two
 units for the people who held posts in both (layout computed here with a fixed seed, physics
 off), and lists the units and people with links; `view/people/<id>.html` gives one person's
-career (tenures in date order, each observation with its document and quote) and
-`view/units/<id>.html` one unit's officials, figures, slogans and projects. Focused pages are
+career (a timeline, tenures in date order, each observation with its document and quote) and
+`view/units/<id>.html` one unit's officials, figures, slogans and projects, aggregated, its long
+lists paged on `view/units/<id>-<list>-<n>.html`. Focused pages are
 plain HTML without scripts. Text from documents is autoescaped (pages) or JSON-escaped for a
 `<script type="application/json">` element (overview) and reaches the DOM with textContent.
 """
@@ -15,37 +16,26 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Mapping
 
 import regex
 from jinja2 import Environment
 from rdflib import Graph
 
-from cadregraph.graph.oxterms import ox_store_of
-
-from .overview_data import CITY, OverviewData, collect
+from .doc_pages import document_pages
+from .overview_data import CITY, OverviewData, collect, document_facts, documents, fact_count
+from .overview_summary import career_chart, paged, unit_summary
 from .view import json_for_script, templates, vis_assets
+from .view_text import source_link
 from .view_layout import scaled_size
 
-# A graph with more fact rows than this gets the overview and focused pages (see the module doc).
-OVERVIEW_MIN_FACTS = 100_000
+# A graph with more fact rows than this gets the overview and focused pages (see the module doc):
+# the single page carries some 370 bytes per fact, and at 15,000 facts (a few hundred documents)
+# it is about 6 MB, which Chromium opens in a second or two.
+OVERVIEW_MIN_FACTS = 15_000
 PAGES = "view"
-_COUNT_FACTS = """
-PREFIX cg: <https://cadregraph.org/ontology#>
-PREFIX qb: <http://purl.org/linked-data/cube#>
-SELECT (COUNT(*) AS ?n) WHERE {
-  VALUES ?type { cg:PostObservation qb:Observation cg:SloganUse cg:ProjectMention }
-  ?x a ?type .
-}"""
-
-
-def fact_count(g: Graph) -> int:
-    store = ox_store_of(g)
-    if store is not None:
-        union = getattr(g, "default_union", False)
-        return int(next(iter(store.query(_COUNT_FACTS, use_default_graph_as_union=union)))["n"].value)
-    return int(next(iter(g.query(_COUNT_FACTS)))[0])
-
-
+# a unit's long lists, paged (their headings on the numbered pages)
+SECTIONS = {"figures": "Figures 数据", "slogans": "Slogans 口号", "projects": "Projects 项目"}
 def needs_overview(g: Graph) -> bool:
     return fact_count(g) > OVERVIEW_MIN_FACTS
 
@@ -59,9 +49,15 @@ def page_name(kind: str, key: str) -> str:
     return f"{PAGES}/{kind}/{tail}.html"
 
 
-def overview_pages(g: Graph, title: str = "cadregraph") -> dict[str, bytes]:
-    """{relative file name: UTF-8 bytes}: `view.html` (the overview) and the focused pages."""
-    data = collect(g)
+def overview_pages(g: Graph, title: str = "cadregraph", doc_pages: bool = False) -> dict[str, bytes]:
+    """{relative file name: UTF-8 bytes}: `view.html` (the overview) and the focused pages;
+    `doc_pages`: the document pages are written too, so facts link to them."""
+    return render_pages(collect(g), cited_documents(g, doc_pages), title)
+
+
+def render_pages(data: OverviewData, docs: dict[str, dict], title: str = "cadregraph") -> dict[str, bytes]:
+    """The overview and focused pages of `data` (overview_data.collect), citing `docs`
+    (cited_documents): plain rows in, HTML out."""
     links = {key: page_name("people", key) for key in data.people}
     links.update({key: page_name("units", key) for key in data.units})
     env = templates()
@@ -69,22 +65,53 @@ def overview_pages(g: Graph, title: str = "cadregraph") -> dict[str, bytes]:
     person_t, unit_t = env.get_template("overview_person.html.j2"), env.get_template("overview_unit.html.j2")
     labels = {key: p.label for key, p in data.people.items()} | {key: u.label for key, u in data.units.items()}
     for key, person in sorted(data.people.items()):
-        pages[links[key]] = person_t.render(title=title, person=person, links=links, labels=labels,
-                                            up="../../", chart=timeline(person.tenures))
+        pages[links[key]] = person_t.render(title=title, person=person, links=links, labels=labels, docs=docs,
+                                            up="../../", chart=career_chart(person.tenures, person.observations, labels))
+    list_t = env.get_template("overview_unit_list.html.j2")
     for key, unit in sorted(data.units.items()):
-        pages[links[key]] = unit_t.render(title=title, unit=unit, links=links, labels=labels, up="../../")
+        summary = unit_summary(unit)
+        sections = {}
+        for section in SECTIONS:
+            slices = paged(summary[section])
+            names = [links[key]] + [links[key][:-len(".html")] + f"-{section}-{n}.html" for n in range(2, len(slices) + 1)]
+            sections[section] = [{"id": section, "rows": rows, "page": n, "pages": names, "total": len(summary[section])}
+                                 for n, rows in enumerate(slices, 1)]
+            for n in range(2, len(slices) + 1):
+                pages[names[n - 1]] = list_t.render(title=title, unit=unit, docs=docs, up="../../", heading=SECTIONS[section],
+                                                    section=sections[section][n - 1])
+        pages[links[key]] = unit_t.render(title=title, unit=unit, links=links, labels=labels, docs=docs, up="../../",
+                                          sections={k: v[0] for k, v in sections.items()})
     return {name: text.encode("utf-8") for name, text in pages.items()}
 
 
-def view_pages(g: Graph, single_page=None, title: str = "cadregraph") -> dict[str, bytes]:
+def cited_documents(g: Graph, doc_pages: bool) -> dict[str, dict]:
+    """{document IRI: its row (title, date, source …) and, with `doc_pages`, "page": its page}."""
+    docs = documents(g)
+    for iri, row in docs.items():
+        row["page"] = page_name("docs", iri) if doc_pages else ""
+        row["link"] = source_link(row["source"])
+    return docs
+
+
+def view_pages(g: Graph, single_page=None, title: str = "cadregraph",
+               texts: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """What `cadregraph build` writes as its view: the single page (`single_page(g)`, default
     `view.render_view`) for a graph of up to OVERVIEW_MIN_FACTS facts; beyond that the
-    overview (still `view.html`) and its focused pages under `view/`."""
+    overview (still `view.html`) and its focused pages under `view/`. With `texts`
+    ({document identifier: its text}) also a page per document, `view/docs/<id>.html`, that
+    every fact links to."""
+    linked = texts is not None
     if needs_overview(g):
-        return overview_pages(g, title)
-    if single_page is None:
-        from .view import render_view as single_page
-    return {"view.html": single_page(g).encode("utf-8")}
+        pages = overview_pages(g, title, doc_pages=linked)
+    else:
+        if single_page is None:
+            from .view import render_view as single_page
+        pages = {"view.html": (single_page(g, doc_pages=True) if linked else single_page(g)).encode("utf-8")}
+    if linked:
+        docs = documents(g)
+        names = {iri: page_name("docs", iri) for iri in docs}
+        pages.update(document_pages(docs, document_facts(g), texts, names, templates(), title))
+    return pages
 
 
 def render_overview(data: OverviewData, links: dict[str, str], env: Environment, title: str) -> str:
@@ -132,25 +159,3 @@ def unit_layout(keys: list[str], moves: dict[tuple[str, str], int]) -> dict[str,
         angle = 2 * math.pi * i / max(1, len(ring)) - math.pi / 2
         out[key] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
     return {k: out[k] for k in keys}
-
-
-def timeline(tenures: list[dict]) -> dict:
-    """Bars for an SVG timeline of a career: one row per tenure, years on the x axis."""
-    years = [int(d[:4]) for t in tenures for d in (t["first"], t["last"]) if d[:4].isdigit()]
-    if not years:
-        return {"rows": [], "years": []}
-    lo, hi = min(years), max(years) + 1
-    width = 560 / max(1, hi - lo)
-
-    def x(date: str, end: bool) -> float:
-        if not date[:4].isdigit():
-            return 0.0
-        month = int(date[5:7]) if len(date) >= 7 else (12 if end else 1)
-        return round((int(date[:4]) - lo + (month - (0 if end else 1)) / 12) * width, 1)
-
-    rows = []
-    for i, t in enumerate(tenures):
-        start, stop = x(t["first"] or t["last"], False), x(t["last"] or t["first"], True)
-        rows.append({"y": 22 * i, "x": start, "w": max(4.0, stop - start), "label": t["post"]})
-    return {"rows": rows, "years": [{"x": round((y - lo) * width, 1), "year": y} for y in range(lo, hi)],
-            "height": 22 * len(rows) + 24}

@@ -5,7 +5,9 @@ On a graph stored in Oxigraph (every `cadregraph build`) the queries run in Oxig
 rows are read as plain strings, without making rdflib terms: for a graph of ten thousand
 documents that is seconds, where per-node lookups take minutes. On other graphs they run in
 rdflib. Everything is grouped by person and by unit (district, or a city-level body), sorted,
-so pages come out the same on every build.
+so pages come out the same on every build. `documents` and `document_facts` give the rows of the
+document pages (both modes of the view); `fact_count` decides between the two modes. Every
+function takes the graph and returns plain dicts and lists: nothing else in the view reads it.
 """
 from __future__ import annotations
 
@@ -18,8 +20,26 @@ from rdflib import Graph
 from cadregraph.graph.oxterms import ox_store_of
 from cadregraph.graph.partial_dates import PartialDate, sort_key
 from cadregraph.outputs.tables import query_text
+from cadregraph.outputs.view_text import period_label
 
 CITY = "city"   # the unit of city-level bodies that belong to no district
+
+_COUNT_FACTS = """
+PREFIX cg: <https://cadregraph.org/ontology#>
+PREFIX qb: <http://purl.org/linked-data/cube#>
+SELECT (COUNT(*) AS ?n) WHERE {
+  VALUES ?type { cg:PostObservation qb:Observation cg:SloganUse cg:ProjectMention }
+  ?x a ?type .
+}"""
+
+
+def fact_count(g: Graph) -> int:
+    """Post observations, figures, slogan uses and project mentions: what decides between
+    the single page and the overview."""
+    store = ox_store_of(g)
+    if store is not None:
+        return int(next(iter(store.query(_COUNT_FACTS)))["n"].value)
+    return int(next(iter(g.query(_COUNT_FACTS)))[0])
 
 
 def rows(g: Graph, name: str) -> list[dict[str, str]]:
@@ -104,6 +124,12 @@ def collect(g: Graph) -> OverviewData:
     _figures(g, data)
     _slogans(g, data)
     _projects(g, data)
+    return finish(data)
+
+
+def finish(data: OverviewData) -> OverviewData:
+    """Rows sorted and the overview's edges counted: the last step of `collect`, for data
+    filled some other way too."""
     _sort(data)
     _moves(data)
     return data
@@ -114,33 +140,46 @@ def _tenures(g: Graph, data: OverviewData) -> None:
         person = data.people.setdefault(r["person"], Person(r["person"], r["personLabel"]))
         row = {"post": r["postLabel"], "org": r["orgLabel"], "first": r["first"], "last": r["last"],
                "pred": r["pred"], "succ": r["succ"], "person": r["person"], "personLabel": r["personLabel"],
-               "unit": data.unit_key(r["district"])}
+               "unit": data.unit_key(r["district"]), "ended_after": r["ended_after"], "ended_before": r["ended_before"],
+               "end_reason": r["end_reason"]}
         person.tenures.append(row)
         data.unit_of(r["district"]).tenures.append(row)
+
+
+def _quote(r: dict[str, str]) -> dict:
+    """A fact's quote in its sentence and its span in the document's text."""
+    return {"doc": r["doc"], "quote": r["quote"], "before": r["prefix"], "after": r["suffix"],
+            "start": int(r["start"] or 0), "end": int(r["end"] or 0)}
 
 
 def _observations(g: Graph, data: OverviewData) -> None:
     for r in rows(g, "overview_observations"):
         person = data.people.get(r["person"])
         if person is not None:
-            person.observations.append({"post": r["postLabel"], "doc": r["docName"], "date": r["date"],
-                                        "quote": r["quote"], "start": int(r["start"] or 0)})
+            person.observations.append({"post": r["postLabel"], "date": r["date"]} | _quote(r))
 
 
 def _figures(g: Graph, data: OverviewData) -> None:
     for r in rows(g, "overview_figures"):
-        data.unit_of(r["area"]).figures.append({k: r[k] for k in ("indicator", "value", "unit", "period", "docName",
-                                                               "date", "quote")} | {"start": int(r["start"] or 0)})
+        data.unit_of(r["area"]).figures.append(
+            {k: r[k] for k in ("indicator", "value", "unit", "date")}
+            | {"period": period_label(r["period"], r["periodStart"], r["periodEnd"], r["date"])} | _quote(r))
 
 
 def _slogans(g: Graph, data: OverviewData) -> None:
     for r in rows(g, "overview_slogans"):
-        data.unit_of(r["user"]).slogans.append({k: r[k] for k in ("slogan", "kind", "docName", "date", "quote")})
+        data.unit_of(r["user"]).slogans.append({k: r[k] for k in ("slogan", "kind", "date")} | _quote(r))
 
 
 def _projects(g: Graph, data: OverviewData) -> None:
     for r in rows(g, "overview_projects"):
-        data.unit_of(r["district"]).projects.append({k: r[k] for k in ("project", "docName", "date", "quote")})
+        data.unit_of(r["district"]).projects.append({k: r[k] for k in ("project", "date")} | _quote(r))
+
+
+def full_key(row: dict) -> tuple:
+    """Every value of a row: the last tie-breaker, so equal-looking rows keep one order
+    whatever order the store gave them in."""
+    return tuple(sorted((k, str(v)) for k, v in row.items()))
 
 
 def _sort(data: OverviewData) -> None:
@@ -148,13 +187,13 @@ def _sort(data: OverviewData) -> None:
         return (date_key(t["first"]), date_key(t["last"]), t["post"], t["personLabel"], t["person"])
 
     for person in data.people.values():
-        person.tenures.sort(key=tenure_key)
-        person.observations.sort(key=lambda o: (date_key(o["date"]), o["doc"], o["start"], o["post"], o["quote"]))
+        person.tenures.sort(key=lambda t: tenure_key(t) + full_key(t))
+        person.observations.sort(key=lambda o: (date_key(o["date"]), o["doc"], o["start"], o["post"]) + full_key(o))
     for unit in data.units.values():
-        unit.tenures.sort(key=lambda t: (t["post"],) + tenure_key(t))
-        unit.figures.sort(key=lambda f: (date_key(f["date"]), f["docName"], f["start"], f["indicator"], f["value"]))
-        unit.slogans.sort(key=lambda s: (s["slogan"], date_key(s["date"]), s["docName"], s["quote"]))
-        unit.projects.sort(key=lambda p: (p["project"], date_key(p["date"]), p["docName"], p["quote"]))
+        unit.tenures.sort(key=lambda t: (t["post"],) + tenure_key(t) + full_key(t))
+        unit.figures.sort(key=lambda f: (date_key(f["date"]), f["doc"], f["start"], f["indicator"], f["value"]) + full_key(f))
+        unit.slogans.sort(key=lambda s: (s["slogan"], date_key(s["date"]), s["doc"], s["start"]) + full_key(s))
+        unit.projects.sort(key=lambda p: (p["project"], date_key(p["date"]), p["doc"], p["start"]) + full_key(p))
 
 
 def _moves(data: OverviewData) -> None:
@@ -166,3 +205,27 @@ def _moves(data: OverviewData) -> None:
             for b in units[i + 1:]:
                 counts[(a, b)] += 1
     data.moves = dict(sorted(counts.items()))
+
+
+def documents(g: Graph) -> dict[str, dict[str, str]]:
+    """{document IRI: {identifier, name, title, date, source}}: what names a document to a reader."""
+    out = {}
+    for r in sorted(rows(g, "overview_documents"), key=lambda r: (r["doc"], r["identifier"])):
+        out.setdefault(r["doc"], {k: r[k] for k in ("identifier", "name", "title", "date", "source")})
+    return out
+
+
+def document_facts(g: Graph) -> dict[str, list[dict]]:
+    """{document IRI: [{kind, label, detail, start, end}]}: every extracted fact of each
+    document at its character span, in text order (the document pages highlight them)."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    seen = set()
+    for r in rows(g, "overview_spans"):
+        row = {"kind": r["kind"], "label": r["label"], "detail": r["detail"], "start": int(r["start"]), "end": int(r["end"])}
+        key = (r["doc"],) + tuple(row.values())
+        if key not in seen:
+            seen.add(key)
+            out[r["doc"]].append(row)
+    for facts in out.values():
+        facts.sort(key=lambda f: (f["start"], -f["end"], f["kind"], f["label"], f["detail"]))
+    return dict(sorted(out.items()))

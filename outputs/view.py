@@ -42,9 +42,13 @@ VIS_OPTIONS = {
 }
 
 
-def page_payload(g: Graph) -> dict:
+def page_payload(g: Graph, doc_pages: bool = False) -> dict:
+    """Everything the page draws and lists, as JSON-ready tables; `doc_pages`: each document
+    row names its page (view/docs/<id>.html), written beside view.html, that facts link to."""
     data = collect(g)
     tables = data.tables()
+    for doc in tables["docs"]:
+        doc["page"] = doc_page_name(doc["id"]) if doc_pages else ""
     nodes, edges, group = build_network(tables)
     positions = layout(nodes, edges, group)
     cards = skeleton_cards(tables)
@@ -126,10 +130,10 @@ def _inline_css(text: str) -> str:
 
 
 def view_script() -> str:
-    """The page's own script: the panel (view_panel.js), the career timeline
+    """The page's own script: the panel (view_panel.js, view_cite.js), the career timeline
     (view_timeline.js) and the network (view_network.js), in one closure."""
     folder = resources.files("cadregraph.outputs").joinpath("templates")
-    parts = [folder.joinpath(name).read_text("utf-8") for name in ("view_panel.js", "view_timeline.js", "view_network.js")]
+    parts = [folder.joinpath(name).read_text("utf-8") for name in ("view_panel.js", "view_cite.js", "view_timeline.js", "view_network.js")]
     return _inline_js("\n".join(parts))
 
 
@@ -140,8 +144,14 @@ def templates() -> Environment:
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-def render_view(g: Graph, title: str = "cadregraph") -> str:
-    payload = page_payload(g)
+def doc_page_name(iri: str) -> str:
+    from .overview import page_name   # overview imports this module
+
+    return page_name("docs", iri)
+
+
+def render_view(g: Graph, title: str = "cadregraph", doc_pages: bool = False) -> str:
+    payload = page_payload(g, doc_pages)
     counts = {kind: sum(1 for n in payload["nodes"] if n["kind"] == kind) for kind in NODE_STYLE}
     js, css = vis_assets()
     timeline_js, timeline_css = timeline_assets()

@@ -13,8 +13,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, QB, RDF, SKOS, TIME, XSD
 
 from cadregraph.graph.careers import one, zh_label
-from cadregraph.graph.namespaces import CG, OA, PROV, STATUSES
+from cadregraph.graph.namespaces import CG, OA, PROV, SDMX_DIMENSION, STATUSES
 from cadregraph.graph.partial_dates import PartialDate, sort_key
+
+from .view_text import period_label, source_link
 
 _STATUS = {str(iri): name for name, iri in STATUSES.items()}
 
@@ -49,6 +51,7 @@ class ViewData:
     tenures: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
     slogan_uses: list[dict] = field(default_factory=list)
+    project_mentions: list[dict] = field(default_factory=list)
 
     def tables(self) -> dict:
         return {
@@ -56,6 +59,7 @@ class ViewData:
             "districts": self.districts.rows, "docs": self.docs.rows, "slogans": self.slogans.rows,
             "projects": self.projects.rows, "obs": self.obs.rows, "tenures": self.tenures,
             "figures": self.figures, "sloganUses": self.slogan_uses,
+            "projectMentions": self.project_mentions,
         }
 
 
@@ -106,19 +110,27 @@ def _district(g: Graph, data: ViewData, iri) -> int | None:
 
 
 def _doc(g: Graph, data: ViewData, iri) -> int:
+    """A document as the page names it: title, date, source (a link when it is a web address);
+    view.py adds "page", its document page, when those are written."""
+    index = data.docs.get(iri)
+    if index is not None:
+        return index
+    source = _s(one(g, iri, DCTERMS.source))
     return data.docs.add(str(iri), {"id": str(iri), "name": _s(one(g, iri, CG.fileName)),
-                                    "title": _s(one(g, iri, DCTERMS.title)), "date": _s(one(g, iri, DCTERMS.date))})
+                                    "title": _s(one(g, iri, DCTERMS.title)), "date": _s(one(g, iri, DCTERMS.date)),
+                                    "source": source, "link": source_link(source)})
 
 
-def _quote(g: Graph, node) -> tuple[str, int]:
-    """The quote in its clause (oa:prefix + oa:exact + oa:suffix, all on the fact) and where
-    the clause starts."""
+def _quote(g: Graph, node) -> dict:
+    """A fact's quote, the rest of its sentence (or of its clause, for a slogan or project name)
+    before and after it, and its span: all on the fact itself (oa:exact, oa:prefix, oa:suffix,
+    oa:start, oa:end)."""
     exact = one(g, node, OA.exact)
     if exact is None:
-        return "", 0
-    prefix, suffix = _s(one(g, node, OA.prefix)), _s(one(g, node, OA.suffix))
-    start = one(g, node, OA.start)
-    return prefix + _s(exact) + suffix, int(start) - len(prefix) if start is not None else 0
+        return {"quote": "", "before": "", "after": "", "start": 0, "end": 0}
+    start, end = one(g, node, OA.start), one(g, node, OA.end)
+    return {"quote": _s(exact), "before": _s(one(g, node, OA.prefix)), "after": _s(one(g, node, OA.suffix)),
+            "start": int(start) if start is not None else 0, "end": int(end) if end is not None else 0}
 
 
 def _holdings(g: Graph, data: ViewData) -> None:
@@ -127,9 +139,9 @@ def _holdings(g: Graph, data: ViewData) -> None:
         person, post, doc = one(g, obs, CG.holder), one(g, obs, CG.post), one(g, obs, PROV.wasDerivedFrom)
         if person is None or post is None or doc is None:
             continue
-        quote, start = _quote(g, obs)
+        quote = _quote(g, obs)
         date = _s(one(g, obs, DCTERMS.date))
-        rows.append((_date_key(date), _s(one(g, doc, CG.fileName)), start, str(obs), obs, person, post, doc, date, quote))
+        rows.append((_date_key(date), _s(one(g, doc, CG.fileName)), quote["start"], str(obs), obs, person, post, doc, date, quote))
     for *_, obs, person, post, doc, date, quote in sorted(rows, key=lambda r: r[:4]):
         p = data.posts.get(post)
         if p is None:
@@ -143,10 +155,9 @@ def _holdings(g: Graph, data: ViewData) -> None:
         if who is None:
             who = data.people.add(str(person), {"id": str(person), "label": _s(zh_label(g, person)), "alt": [], "why": [],
                                                 "steps": []})
-        doc_index = data.docs.get(doc)
-        data.obs.add(str(obs), {"person": who, "post": p, "doc": _doc(g, data, doc) if doc_index is None else doc_index,
-                                "date": date, "status": _STATUS.get(str(one(g, obs, CG.status)), "holds"), "quote": quote,
-                                "written": _s(one(g, obs, CG.nameAsWritten))})
+        data.obs.add(str(obs), {"person": who, "post": p, "doc": _doc(g, data, doc), "date": date,
+                                "status": _STATUS.get(str(one(g, obs, CG.status)), "holds"),
+                                "written": _s(one(g, obs, CG.nameAsWritten))} | quote)
 
 
 def _people(g: Graph, data: ViewData) -> None:
@@ -238,12 +249,22 @@ def _figures(g: Graph, data: ViewData) -> None:
                     zh = sorted(x for x in g.objects(o, SKOS.prefLabel) if getattr(x, "language", None) == "zh")
                     labels["indicator", o] = _s(zh[0] if zh else zh_label(g, o))
                 indicator = labels["indicator", o]
-        quote, _ = _quote(g, obs)
+        quote = _quote(g, obs)
+        date = _s(one(g, obs, DCTERMS.date))
+        period = _period(g, obs, date)
         for d in districts:
             data.figures.append({"district": _district(g, data, d), "indicator": indicator or _s(_one_cg(g, obs, "metricAsWritten")),
-                                 "value": value, "unit": unit, "period": _s(_one_cg(g, obs, "periodAsWritten")),
-                                 "doc": _doc(g, data, doc), "date": _s(one(g, obs, DCTERMS.date)), "quote": quote})
+                                 "value": value, "unit": unit, "period": period, "doc": _doc(g, data, doc), "date": date} | quote)
     data.figures.sort(key=lambda f: (f["district"], _date_key(f["date"]), f["indicator"], f["quote"]))
+
+
+def _period(g: Graph, obs, date: str) -> str:
+    """The figure's period as written, with its year (view_text.period_label)."""
+    interval = one(g, obs, SDMX_DIMENSION.refPeriod)
+    start = end = ""
+    if interval is not None:
+        start, end = _instant(g, one(g, interval, TIME.hasBeginning)), _instant(g, one(g, interval, TIME.hasEnd))
+    return period_label(_s(_one_cg(g, obs, "periodAsWritten")), start, end, date)
 
 
 def _slogans(g: Graph, data: ViewData) -> None:
@@ -258,15 +279,22 @@ def _slogans(g: Graph, data: ViewData) -> None:
             district = _district(g, data, user)
         else:
             org = data.orgs.add(str(user), {"id": str(user), "label": _s(zh_label(g, user)), "district": None})
-        quote, _ = _quote(g, use)
         data.slogan_uses.append({"slogan": s, "district": district, "org": org, "doc": _doc(g, data, doc),
-                                 "date": _s(one(g, use, DCTERMS.date)), "quote": quote})
+                                 "date": _s(one(g, use, DCTERMS.date))} | _quote(g, use))
     data.slogan_uses.sort(key=lambda u: (u["slogan"], _date_key(u["date"]), u["doc"]))
 
 
 def _projects(g: Graph, data: ViewData) -> None:
+    """Projects with their district, and every mention of one: document, date, quote."""
     for project in _subjects(g, _cg("Project")):
         district = one(g, project, CG.district)
         if district is not None:
             data.projects.add(str(project), {"id": str(project), "label": _s(zh_label(g, project)),
                                              "district": _district(g, data, district)})
+    for mention in _subjects(g, _cg("ProjectMention")):
+        project, doc = data.projects.get(_one_cg(g, mention, "project")), one(g, mention, PROV.wasDerivedFrom)
+        if project is None or doc is None:
+            continue
+        data.project_mentions.append({"project": project, "doc": _doc(g, data, doc),
+                                      "date": _s(one(g, mention, DCTERMS.date))} | _quote(g, mention))
+    data.project_mentions.sort(key=lambda m: (m["project"], _date_key(m["date"]), m["doc"], m["start"]))

@@ -148,7 +148,7 @@ def test_build_writes_several_formats(tmp_path):
                                        "--format", "trig,nq", "--format", "jsonld"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
-        "graph.jsonld", "graph.nq", "graph.trig", "view.html"]
+        "graph.jsonld", "graph.nq", "graph.trig", "view", "view.html"]   # view/: the document pages
     quads = parse_strictly((out / "graph.trig").read_bytes(), "trig")
     assert len({q.graph_name.value for q in quads}) == 2  # the report's graph and the shared graph
     assert sorted(map(str, quads)) == sorted(map(str, parse_strictly((out / "graph.nq").read_bytes(), "nquads")))

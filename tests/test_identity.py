@@ -217,3 +217,16 @@ def test_cli_identity_lists_the_seeds_variant(built_seeds):
     [luo] = [d for d in json.loads(result.output) if d["spellings"] == ["罗楠", "罗蔺"]]
     assert luo["decision"] == "merge" and {r["document"] for r in luo["side_a"] + luo["side_b"]} == {
         "000_de4db4e1e917b79a.txt", "002_9a077f0b941a7940.txt"}
+
+
+def test_a_name_seen_inside_another_holders_time_is_not_joined_to_its_namesake():
+    # 樊志远 heads 浏阳市; a 岳麓区 report names 樊志远 while 邵建平 holds that post before and after
+    g = corpus(("a", "2022-03-01", "浏阳市委书记 樊志远", "浏阳市"), ("b", "2023-01-10", "岳麓区委书记 邵建平", "岳麓区"),
+               ("c", "2023-06-15", "岳麓区委书记 樊志远", "岳麓区"), ("d", "2023-12-01", "岳麓区委书记 邵建平", "岳麓区"),
+               ("e", "2024-02-01", "浏阳市委书记 樊志远", "浏阳市"))
+    assert len(person_ids(g, "樊志远")) == 2
+    [liuyang] = [r for r in careers(g, "樊志远") if r["post"] == "浏阳市委书记"]
+    assert liuyang["open_ended"] == "true" and liuyang["documents"] == "a.txt; e.txt"
+    reasons = [str(g.value(d, CG.reason)) for d in g.subjects(RDF.type, CG.IdentityDecision)
+               if str(g.value(d, CG.rule)) == "inside-another-tenure"]
+    assert reasons and "邵建平" in reasons[0]

@@ -116,10 +116,12 @@ def test_the_view_runs_none_of_it(hostile_build, offline_page):
             page.select_option(f"#{select}", value)
             shown.append(page.inner_text("#details"))
             # a document is named by its title; its file name and date are its tooltip (an attribute)
-            shown.extend(page.evaluate("[...document.querySelectorAll('#details .doc')].map(e => e.title)"))
-            # the panel's links lead only to other items of the page
+            shown.extend(page.evaluate("[...document.querySelectorAll('#details .doc > :first-child')].map(e => e.title)"))
+            # the panel's links lead only to other items of the page and to the document pages
+            # at a span (a source that is no web address, like these, is not a link)
             hrefs = page.evaluate("[...document.querySelectorAll('#details a[href]')].map(a => a.getAttribute('href'))")
-            assert all(re.fullmatch(r"#(person|post|district|organization|slogan|project)=[A-Za-z0-9%._~-]+", h) for h in hrefs)
+            assert all(re.fullmatch(r"#(person|post|district|organization|slogan|project)=[A-Za-z0-9%._~-]+", h)
+                       or re.fullmatch(r"view/docs/[A-Za-z0-9_-]+\.html#f\d+-\d+", h) for h in hrefs), hrefs
             page.evaluate(f"window.cadregraph.network.selectNodes(window.cadregraph.network.getSelectedNodes())")
     page.click("#show-all")
     page.wait_for_timeout(200)
@@ -133,3 +135,21 @@ def test_the_view_runs_none_of_it(hostile_build, offline_page):
     assert page.title() == "cadregraph"
     assert any("<img src=x onerror=alert('f1')>.txt" in s for s in shown)     # shown, as text
     assert any("<script>alert('s1')</script>" in s for s in shown)
+
+
+def test_the_document_pages_run_none_of_it(hostile_build, offline_page):
+    pages = sorted((hostile_build / "view" / "docs").glob("*.html"))
+    assert len(pages) == len(FILE_NAMES)
+    page = offline_page.page
+    titles = []
+    for path in pages:
+        page.goto(path.resolve().as_uri())
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.querySelectorAll('script, img, iframe, [onerror], [onload], x').length") == 0
+        assert page.locator("#text mark.fact").count() >= 3
+        # a source that is no web address is text, never a link
+        assert page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"
+                             ".filter(h => !h.startsWith('#') && h !== '../../view.html')") == []
+        titles.append(page.inner_text("h1"))
+    assert any("<script>alert('s1')</script>" in t for t in titles)
+    assert offline_page.dialogs == [] and offline_page.errors == [] and offline_page.blocked == []

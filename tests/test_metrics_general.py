@@ -49,8 +49,9 @@ def test_growth_only_figures_after_an_area_word(text, title, expected):
 
 
 def test_a_rank_after_a_growth_is_no_figure():
-    found = rows("该区规上服务业营业收入增速位居全市第3位。\n", title="鼓楼区经济简况")
-    assert found == []
+    assert rows("该区社会消费品零售总额增速排在全市第5位。\n", title="萧山区经济简况") == []
+    assert rows("该区社会消费品零售总额增长8.2%，增速排在全市第5位。\n", title="萧山区经济简况") == [
+        ("萧山区", "retail_sales", Decimal("8.2"), "%", True)]
 
 
 # ---------------------------------------------------------------- no area: never the home corpus

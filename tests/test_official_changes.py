@@ -59,7 +59,7 @@ def test_changes(text, expected):
     ("周凯接替马东，任宜昌市委副书记，后任宜昌市长。",
      [("周凯", "宜昌市委副书记", "takes-up"), ("周凯", "宜昌市长", "takes-up"), ("马东", "宜昌市委副书记", "leaves")]),
     # a career table: entries by the table's shape; 至今 is the holder now
-    ("江汉区历任区委书记(倒序): 吴涛(2022年4月至今) 和立新(2016年3月—2022年4月) 保国强(2011年2月—2016年3月,后任武汉市人大常委会主任)",
+    ("江汉区历任区委书记（按任职先后）：保国强(2011年2月—2016年3月,后任武汉市人大常委会主任) 和立新(2016年3月—2022年4月) 吴涛(2022年4月至今)",
      [("保国强", "武汉市人大常委会主任", "takes-up"), ("保国强", "江汉区委书记", "held"),
       ("吴涛", "江汉区委书记", "holds"), ("和立新", "江汉区委书记", "held")]),
 ])
@@ -69,14 +69,19 @@ def test_biographies(text, expected):
 
 def test_a_post_list_stops_at_the_next_clause_and_the_next_person():
     assert found("张三任宜都市市长，后任宜昌市副市长。") == [("张三", "宜昌市副市长", "takes-up"), ("张三", "宜都市长", "takes-up")]
-    got = found("刘明已出任湖北省政协党组书记,宜昌市委副书记、市长陈亮已任湖北省政协党组成员。")
-    assert ("刘明", "湖北省政协党组书记", "takes-up") in got
-    assert not any(person == "刘明" and post.startswith("宜昌") for person, post, _ in got)
+    got = found("刘明近日出任江西省人大常委会党组书记,九江市委副书记、市长陈亮调任江西省人大常委会副主任。")
+    assert ("刘明", "江西省人大常委会党组书记", "takes-up") in got
+    assert not any(person == "刘明" and post.startswith("九江") for person, post, _ in got)
 
 
 def test_post_includes_names():
     got = set(found("宜昌市委常委包括王一鸣、李东、赵刚。"))
     assert {("李东", "宜昌市委常委", "holds"), ("王一鸣", "宜昌市委常委", "holds"), ("赵刚", "宜昌市委常委", "holds")} <= got
+
+
+def test_career_table_acting_term():
+    got = found("汉阳区历任区长：钱进(2019年5月至今) 孔立(2012年11月—2013年1月,代区长;2013年1月—2019年5月)")
+    assert got == [("孔立", "汉阳区代区长", "held"), ("孔立", "汉阳区区长", "held"), ("钱进", "汉阳区区长", "holds")]
 
 
 def test_career_table_dates():
@@ -99,3 +104,26 @@ def test_career_table_dates():
 ])
 def test_not_officials(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, written", [
+    ("绵竹市委书记 李  亮\n", "李  亮"),                  # padding spaces the normalised text drops
+    ("綿竹市委書記羅楠出席會議。", "羅楠"),                  # traditional script
+    ("绵竹市委书记罗楠出席会议。", ""),                      # written as read: nothing to add
+])
+def test_names_keep_their_written_form(text, written):
+    [h] = run_extractor(EXTRACTOR, text)
+    assert h.person_as_written == written
+
+
+def test_the_holdings_table_keeps_the_written_name_beside_the_person():
+    from cadregraph.graph.build import build_graph
+    from cadregraph.outputs.tables import table_rows
+    from cadregraph.pipeline import extract_document
+    from helpers import make_document
+
+    docs = [make_document("渝北區委書記盧　宏主持會議。\n", "a", "2024-03-01"),
+            make_document("渝北区委书记卢宏出席活动。\n", "b", "2024-05-01")]
+    g = build_graph(docs, [f for d in docs for f in extract_document(d)])
+    rows = {(r["document"], r["name_as_written"], r["person"]) for r in table_rows(g, "holdings")}
+    assert ("a.txt", "盧　宏", "卢宏") in rows and ("b.txt", "卢宏", "卢宏") in rows

@@ -38,12 +38,12 @@ def people_posts(text):
     (LIANXI + "区法院院长严柏松，区检察院代理检察长甘露，常务副区长凌云列席。",
      [("严柏松", "濂溪区人民法院院长"), ("甘露", "濂溪区人民检察院代理检察长"), ("凌云", "濂溪区常务副区长")]),
     # party groups inside a congress and a CPPCC; a list eliding the body
-    (HUNAN + "省政协党组副书记、常务副主席严柏松，省政协党组成员、副主席甘露、凌云出席。",
+    (HUNAN + "省政协常务副主席、党组副书记严柏松，省政协党组成员、副主席甘露、凌云出席。",
      [("严柏松", "湖南省政协党组副书记"), ("严柏松", "湖南省政协常务副主席"),
       ("甘露", "湖南省政协党组成员"), ("凌云", "湖南省政协党组成员"),
       ("甘露", "湖南省政协副主席"), ("凌云", "湖南省政协副主席")]),
-    (HUNAN + "省人大常委会党组书记、副主任严柏松讲话。",
-     [("严柏松", "湖南省人大常委会党组书记"), ("严柏松", "湖南省人大常委会副主任")]),
+    (HUNAN + "省人大常委会副主任、党组副书记严柏松讲话。",
+     [("严柏松", "湖南省人大常委会党组副书记"), ("严柏松", "湖南省人大常委会副主任")]),
     (LIANXI + "区政府党组成员、副区长严柏松出席。", [("严柏松", "濂溪区政府党组成员"), ("严柏松", "濂溪区副区长")]),
     # elliptic list joined by 和: the body carries over
     ("江西省委委员、常委和南昌市委书记严柏松出席。",
@@ -87,3 +87,37 @@ def test_names_are_not_cut_from_words_or_verbs():
     # 其 may stand in a given name; a verb after the name is left out
     assert people_posts(LIANXI + "区委书记严其昌签署协议。") == [("严其昌", "濂溪区委书记")]
     assert people_posts(LIANXI + "区委书记严柏签约。") == [("严柏", "濂溪区委书记")]
+
+
+@pytest.mark.parametrize("text", [
+    LIANXI + "区政协主席常务委员会议召开。",       # 常务 is no name
+    LIANXI + "区委书记高度重视此项工作。",          # nor 高度
+    LIANXI + "区委常委向全区发出倡议。",            # nor 向全
+    LIANXI + "区长严格要求各部门。",                # nor 严格
+    "会上，与会同志围绕市委书记的讲话作了交流。",  # 会同 is no county inside 与会同志
+])
+def test_words_that_start_with_a_surname_are_no_names(text):
+    assert found(text) == []
+
+
+def test_yesterday_and_today_are_not_glued_to_names():
+    assert people_posts(LIANXI + "区委书记严柏昨日调研，区长甘露今天主持会议。") == [
+        ("严柏", "濂溪区委书记"), ("甘露", "濂溪区区长")]
+
+
+def test_a_department_never_ends_in_another_levels_committee():
+    assert people_posts("与会同志围绕市委书记严柏松的讲话交流。") == [("严柏松", "重庆市委书记")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("奉节县长江产业园区建设提速。", []),                  # 县 + 长江 the river, not 县长 + a name
+    ("云阳县长江大桥今日通车。", []),
+    ("开州区长江沿线生态修复启动。", []),
+    ("忠县县长江明主持会议。", [("江明", "忠县县长")]),      # a real 江 after 县长 still is a name
+])
+def test_a_river_after_a_post_is_no_name(text, expected):
+    from cadregraph.pipeline import extract_document
+    from helpers import make_document
+
+    found = [(f.person, f.post.label) for f in extract_document(make_document(text + "\n")) if hasattr(f, "person")]
+    assert found == expected

@@ -38,6 +38,7 @@ def out(built_seeds, tmp_path_factory):
     for name in ("graph.ttl", "view.html"):
         shutil.copy(built_seeds / name, root / name)
     (root / "view" / "people").mkdir(parents=True)
+    shutil.copytree(built_seeds / "view" / "docs", root / "view" / "docs")
     (root / "view" / "people" / "p1.html").write_text("<!DOCTYPE html><p>一个人</p>", encoding="utf-8")
     (root / ".cadregraph-manifest.json").write_text("{}", encoding="utf-8")
     secret = root.parent / "secret.txt"
@@ -342,6 +343,13 @@ def test_browser_sees_an_update_refused(server, served_page):
 def test_browser_opens_the_served_view(server, served_page):
     page = served_page.open(f"http://127.0.0.1:{server.port}/view.html")
     assert page.evaluate("window.cadregraph.network.body.data.nodes.length") > 50
+    # a fact's document page is served too, opened at the fact's span
+    page.select_option("#person-select", page.evaluate(
+        "[...document.getElementById('person-select').options].find(o => o.textContent === '石强').value"))
+    page.locator("#detail-list a.doc-link").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith(f"http://127.0.0.1:{server.port}/view/docs/")
+    assert "石强" in page.locator("mark:target").inner_text()
     assert served_page.errors == [] and served_page.blocked == []
 
 

@@ -38,6 +38,11 @@ def _copy(names: list[str], folder: Path) -> Path:
 def _same_outputs(a: Path, b: Path) -> None:
     for name in OUTPUTS:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    # the document pages too: those of documents an update did not read again are kept
+    pages = sorted(p.relative_to(b) for p in (b / "view").rglob("*.html"))
+    assert pages and sorted(p.relative_to(a) for p in (a / "view").rglob("*.html")) == pages
+    for name in pages:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
 @pytest.fixture(scope="module")

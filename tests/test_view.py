@@ -57,7 +57,7 @@ def test_pick_shi_qiang_reads_his_posts_in_order(built_seeds, offline_page):
     docs = page.locator("#career-list > li .quote").all_inner_texts()
     assert docs[0] == f"{title['001_e3967ce29b2979f4.txt']}; {title['003_63b98746f0243239.txt']}"
     assert docs[2] == title["002_9a077f0b941a7940.txt"] and all(title.values())
-    names = page.locator("#detail-list li .doc").evaluate_all("els => els.map(e => e.title.split(' · ')[0])")
+    names = page.locator("#detail-list li .doc > :first-child").evaluate_all("els => els.map(e => e.title.split(' · ')[0])")
     assert names[-1] == "002_9a077f0b941a7940.txt"
     items = page.locator("#detail-list li").all_inner_texts()
     assert "post changed" in items[-1] and not any("post changed" in i for i in items[:-1])

@@ -34,6 +34,8 @@ T.sloganUses.forEach(function (u, i) {
 });
 T.projects.forEach(function (p, i) { if (p.district !== null) push(projectsOfDistrict, p.district, i); });
 T.figures.forEach(function (f, i) { push(figuresOfDistrict, f.district, i); });
+var mentionsOfProject = {};
+(T.projectMentions || []).forEach(function (m, i) { push(mentionsOfProject, m.project, i); });
 
 function nodeId(kind, index) { return PREFIX[kind] + index; }
 function hashOf(kind, index) { return "#" + kind + "=" + encodeURIComponent(ROWS[kind][index].id); }
@@ -43,11 +45,10 @@ function link(kind, index, text, cls) {
   a.href = hashOf(kind, index);
   return a;
 }
-function docEl(docIndex) {
-  var d = T.docs[docIndex], s = el("span", d.title || d.name, "doc");
-  s.title = d.name + (d.date ? " · " + d.date : "");
-  return s;
-}
+// How a tenure's end is known (the careers derivation's bounds, under either spelling of the
+// rows; none on rows without them): the date it ended by, and the date it lasted past.
+function endBound(t) { return t.ended_before || t.end_before || ""; }
+function endAfter(t) { return t.ended_after || t.end_after || ""; }
 function docTitles(obsList) {
   return obsList.map(function (o) { var d = T.docs[T.obs[o].doc]; return d.title || d.name; }).join("; ");
 }
@@ -86,10 +87,10 @@ function docItem(obsIndex, main, marks) {
   li.appendChild(document.createTextNode(" · "));
   li.appendChild(main);
   li.appendChild(document.createTextNode(" · "));
-  li.appendChild(docEl(o.doc));
+  li.appendChild(docEl(o));
   if (o.status !== "holds") li.appendChild(el("span", " (" + o.status + ")", "note"));
   if (marks && marks[obsIndex]) li.appendChild(el("span", marks[obsIndex], "changed"));
-  li.appendChild(el("span", o.quote, "quote"));
+  li.appendChild(quoteEl(o));
   return li;
 }
 function byObsDate(a, b) {
@@ -101,7 +102,12 @@ function byTenureDate(a, b) {
   return cmp(dateKey(x.first), dateKey(y.first)) || cmp(dateKey(x.last), dateKey(y.last))
     || cmp(T.posts[x.post].label, T.posts[y.post].label);
 }
-function holderSpan(t) { return t.open ? " (last seen " + (t.last || "?") + ")" : " (left)"; }
+function holderSpan(t) {
+  var bound = endBound(t), after = endAfter(t), why = t.end_reason ? ", " + t.end_reason : "";
+  if (bound) return " (ended by " + bound + why + ")";
+  if (after && after > (t.last || "")) return " (ended after " + after + why + ")";
+  return t.open ? " (last seen " + (t.last || "?") + ")" : " (left)";
+}
 
 function showPerson(i) {
   var p = T.people[i], d = details(p.label + " — posts in date order", "person");
@@ -201,7 +207,7 @@ function sloganItems(useIndexes, ids) {
     ids.push("s" + si);
     li.appendChild(link("slogan", si, "“" + T.slogans[si].label + "”", "post"));
     li.appendChild(document.createTextNode(" · ×" + uses.length + " · " + (dates.length ? span(dates[0], dates[dates.length - 1]) : "date unknown")));
-    li.appendChild(el("span", T.sloganUses[uses[0]].quote, "quote"));
+    li.appendChild(quoteEl(T.sloganUses[uses[0]]));
     return li;
   });
 }
@@ -210,8 +216,8 @@ function figureItem(fi) {
   var f = T.figures[fi], li = el("li");
   li.appendChild(el("span", [f.indicator, f.value + (f.unit || ""), f.period].filter(Boolean).join(" · "), "figure"));
   li.appendChild(document.createTextNode(" · " + (f.date || "date unknown") + " · "));
-  li.appendChild(docEl(f.doc));
-  li.appendChild(el("span", f.quote, "quote"));
+  li.appendChild(docEl(f));
+  li.appendChild(quoteEl(f));
   return li;
 }
 
@@ -227,7 +233,12 @@ function showDistrict(i) {
   section(d, "Slogans 提法", "slogans-list", sloganItems(usesOfDistrict[i] || [], ids));
   section(d, "Projects 项目", "projects-list", (projectsOfDistrict[i] || []).map(function (pi) {
     ids.push("j" + pi);
-    var li = el("li"); li.appendChild(link("project", pi)); return li;
+    var li = el("li"), ms = mentionsOfProject[pi] || [];
+    li.appendChild(link("project", pi));
+    var dates = ms.map(function (mi) { return T.projectMentions[mi].date; }).filter(Boolean).sort();
+    li.appendChild(document.createTextNode(" · ×" + ms.length + " · " + (dates.length ? span(dates[0], dates[dates.length - 1]) : "date unknown")));
+    if (ms.length) { li.appendChild(el("br")); li.appendChild(docEl(T.projectMentions[ms[0]])); li.appendChild(quoteEl(T.projectMentions[ms[0]])); }
+    return li;
   }));
   return ids;
 }
@@ -255,8 +266,8 @@ function showSlogan(i) {
     if (u.district !== null) { li.appendChild(link("district", u.district)); ids.push("d" + u.district); }
     else if (u.org !== null) { li.appendChild(link("organization", u.org)); ids.push("o" + u.org); }
     li.appendChild(document.createTextNode(" · "));
-    li.appendChild(docEl(u.doc));
-    li.appendChild(el("span", u.quote, "quote"));
+    li.appendChild(docEl(u));
+    li.appendChild(quoteEl(u));
     return li;
   }), true);
   return ids;
@@ -267,6 +278,14 @@ function showProject(i) {
   var where = el("p", "", "note");
   if (p.district !== null) { where.appendChild(link("district", p.district)); ids.push("d" + p.district); }
   d.appendChild(where);
+  section(d, "Mentions 提及", "mentions-list", (mentionsOfProject[i] || []).map(function (mi) {
+    var m = T.projectMentions[mi], li = el("li");
+    li.appendChild(el("span", m.date || "date unknown", "date"));
+    li.appendChild(document.createTextNode(" · "));
+    li.appendChild(docEl(m));
+    li.appendChild(quoteEl(m));
+    return li;
+  }), true);
   return ids;
 }
 

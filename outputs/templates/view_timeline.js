@@ -1,5 +1,6 @@
 // A person's career as a timeline (vis-timeline, vendored): one row per post, the posts grouped
-// by place; each tenure a bar from first to last seen, each observation a point. Observations
+// by place; each tenure a bar from first to last seen (continued, lighter, to its end bound
+// when one is known), each observation a point. Observations
 // without a date are listed apart, never drawn at the start of the axis. Item texts are DOM
 // elements built with textContent (vis-timeline would read a string as HTML).
 
@@ -27,6 +28,13 @@ function careerItems(tenures) {
       var label = el("span", span(t.first, t.last) + (t.open ? "" : " · left"));
       items.push({ id: "t" + ti, group: "q" + t.post, start: start, end: end, type: "range", content: label,
                    className: t.open ? "tenure open" : "tenure", title: el("span", post.label + " · " + span(t.first, t.last)) });
+      // continued, lighter, to the date it is known to have ended by
+      var bound = dateEnd(endBound(t));
+      if (bound && bound > end) {
+        items.push({ id: "b" + ti, group: "q" + t.post, start: end, end: bound, type: "range", content: "",
+                     className: "tenure-bound", title: el("span", post.label + " · ended by " + endBound(t)
+                       + (t.end_reason ? " (" + t.end_reason + ")" : "")) });
+      }
     }
     t.obs.forEach(function (oi) {
       var o = T.obs[oi], at = dateStart(o.date);
