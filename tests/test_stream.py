@@ -64,7 +64,11 @@ def test_a_local_dask_cluster_of_two_workers_writes_the_same_bytes(tmp_path, one
 def test_a_shard_depends_on_its_document_only(tmp_path, one_process):
     out = tmp_path / "out"
     run_build([_seeds(tmp_path / "docs", ("001_",))], out, base=DEFAULT_BASE, workers=1)
-    (alone,) = (out / STATE / "shards").iterdir()
+    # the document's shard and its text (the view's document page is made from it)
+    alone, text = sorted((out / STATE / "shards").iterdir(), key=lambda p: not p.name.endswith(".nq.gz"))
+    assert text.name == alone.name.replace(".nq.gz", ".txt.gz")
+    [source] = (tmp_path / "docs").glob("001_*.txt")
+    assert gzip.decompress(text.read_bytes()).decode("utf-8") == source.read_text(encoding="utf-8")
     assert alone.read_bytes() == (one_process / STATE / "shards" / alone.name).read_bytes()
     # the shard is the document's named graph and nothing else
     quads = list(ox.parse(gzip.decompress(alone.read_bytes()), format=ox.RdfFormat.N_QUADS))
