@@ -76,6 +76,7 @@ class Holding:
     status: str = "holds"        # holds | takes-up | leaves | proposed | held (before the document's date)
     concurrent: bool = False
     date: str | None = None      # a date stated in the sentence itself (biographies)
+    person_as_written: str = ""  # the name as the document writes it, when not `person` (李 亮, 羅楠)
 
 
 @dataclass(frozen=True)

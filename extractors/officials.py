@@ -65,7 +65,8 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
             people.add(person)
             if rule in LISTING:
                 self._state(doc)["listed"].append((match.start(), match.end(), person, post))
-            yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date)
+            yield Holding(person, post, written, evidence, status=status, concurrent=concurrent, date=date,
+                          person_as_written=written_name(doc, match, person))
         if people and rule in CLAUSE_OPENERS:
             # up to the end of the posts the rule used: a later clause it ran into is not its own
             used = match.start("posts") + len(own_posts(match)) if "posts" in match.re.groupindex else match.end()
@@ -178,6 +179,17 @@ def place_headers(text: str, ctx: PlaceContext) -> list[tuple[int, Place]]:
 def _after_verb(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4):pos]
     return any(before.endswith(v) for v in (*verbs(), "为", "是")) if before else False
+
+
+def written_name(doc: PreparedDocument, match, person: str) -> str:
+    """`person` as the document writes it, when that differs (traditional script, padding
+    spaces the normalised text dropped: 李 亮); '' otherwise or when it is not in the match."""
+    at = doc.norm.text.find(person, match.start(), match.end())
+    if at < 0:
+        return ""
+    start, end = doc.norm.span(at, at + len(person))
+    written = doc.doc.text[start:end]
+    return written if written != person else ""
 
 
 def context_of(doc: PreparedDocument) -> PlaceContext:

@@ -24,7 +24,7 @@ def add_holdings(ctx, holdings: list[Holding]) -> None:
         post_iri = _add_post(ctx, h.post, role_rows)
         ctx.out.add((person_iri, ORG.holds, post_iri))
         ctx.out.add((post_iri, ORG.heldBy, person_iri))
-        _add_observation(ctx, h, person_iri, post_iri)
+        _add_observation(ctx, h, person_iri, post_iri, person.label)
 
 
 def _first_per_observation(holdings: list[Holding]) -> list[Holding]:
@@ -105,7 +105,7 @@ def _add_post(ctx, post: Post, role_rows) -> URIRef:
     return iri
 
 
-def _add_observation(ctx, h: Holding, person_iri: URIRef, post_iri: URIRef) -> None:
+def _add_observation(ctx, h: Holding, person_iri: URIRef, post_iri: URIRef, label: str) -> None:
     g = ctx.out
     doc_iri = ctx.doc_iri(h.evidence.doc_id)
     obs = ctx.iris.observation("holding", str(doc_iri), str(person_iri), str(post_iri))
@@ -113,6 +113,9 @@ def _add_observation(ctx, h: Holding, person_iri: URIRef, post_iri: URIRef) -> N
     g.add((obs, CG.holder, person_iri))
     g.add((obs, CG.post, post_iri))
     g.add((obs, CG.postAsWritten, Literal(h.post_as_written, lang="zh")))
+    written = h.person_as_written or h.person
+    if written != label:        # the merged person's label is another form: keep this document's
+        g.add((obs, CG.holderAsWritten, Literal(written, lang="zh")))
     g.add((obs, CG.status, STATUSES[h.status]))
     if h.concurrent:
         g.add((obs, CG.concurrent, Literal(True)))

@@ -36,6 +36,7 @@ class CG(DefinedNamespace):
     holder: URIRef
     post: URIRef
     postAsWritten: URIRef
+    holderAsWritten: URIRef
     status: URIRef
     concurrent: URIRef
     rule: URIRef

@@ -104,3 +104,13 @@ def test_career_table_dates():
 ])
 def test_not_officials(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, written", [
+    ("绵竹市委书记 李  亮\n", "李  亮"),                  # padding spaces the normalised text drops
+    ("綿竹市委書記羅楠出席會議。", "羅楠"),                  # traditional script
+    ("绵竹市委书记罗楠出席会议。", ""),                      # written as read: nothing to add
+])
+def test_names_keep_their_written_form(text, written):
+    [h] = run_extractor(EXTRACTOR, text)
+    assert h.person_as_written == written
