@@ -72,7 +72,10 @@ class PostGrammar:
         zone_bodies = "|".join(b.placed for b in self.bodies if b.kind in ZONE_BODIES)
         zoned = f"{self.words['zone']}(?:{zone_bodies})"
         opened = self.words["open"]
-        return rf"(?:{item}){REMARK}?(?:{self.separator}(?:{item}|{zoned}|{elided}|{opened}){REMARK}?)*"
+        # a zone also opens a list right after a verb of taking up (兼任…保税区党工委书记): a
+        # one-character look behind, cheap where it fails
+        return (rf"(?:{item}|(?<=任){zoned}){REMARK}?"
+                rf"(?:{self.separator}(?:{item}|{zoned}|{elided}|{opened}){REMARK}?)*")
 
     def last_characters(self) -> str:
         """Every character a post list can end with: the last character of each role the

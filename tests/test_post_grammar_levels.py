@@ -32,6 +32,8 @@ def people_posts(text):
     # a zone the gazetteer does not list, as written
     (LIANXI + "区委副书记、白鹭经开区管委会主任严柏松出席。",
      [("严柏松", "濂溪区委副书记"), ("严柏松", "白鹭经开区管委会主任")]),
+    # a zone right after a verb of taking up
+    ("严柏松兼任白鹭经开区党工委书记。", [("严柏松", "白鹭经开区党工委书记")]),
     # task forces and rivers after a place's post belong to that place
     (LIANXI + "区政协主席、鄱阳河区级河长严柏松巡河。",
      [("严柏松", "濂溪区政协主席"), ("严柏松", "鄱阳河区级河长")]),
