@@ -38,7 +38,8 @@ def fact_count(g: Graph) -> int:
     the single page and the overview."""
     store = ox_store_of(g)
     if store is not None:
-        return int(next(iter(store.query(_COUNT_FACTS)))["n"].value)
+        union = getattr(g, "default_union", False)      # a build's graph: every document's named graph
+        return int(next(iter(store.query(_COUNT_FACTS, use_default_graph_as_union=union)))["n"].value)
     return int(next(iter(g.query(_COUNT_FACTS)))[0])
 
 
