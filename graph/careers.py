@@ -36,26 +36,32 @@ _STATUS_NAMES = {str(iri): name for name, iri in STATUSES.items()}
 def add_careers(ctx) -> None:
     """Post-processing step of the build: tenures, successions and career steps."""
     sightings, posts = read_sightings(ctx.g)
+    g = ctx.g
+    g.addN((s, p, o, g) for s, p, o in career_triples(ctx, sightings, posts))
+
+
+def career_triples(ctx, sightings: list[Sighting], posts: dict[str, dict]) -> list[tuple]:
+    """Tenures (with their ends), successions and career steps of the sightings, as triples;
+    `posts`: {post IRI: {"org", "role", "place", "role_label"}}. A pure function of plain rows,
+    shared by the in-memory graph and the streaming corpus pass (shared.py)."""
     tenures = build_tenures(sightings)
     by_post: dict[str, list[Tenure]] = {}
     for t in tenures:
         by_post.setdefault(t.post, []).append(t)
     for post, group in sorted(by_post.items()):
         order_holders(group, single_holder=role_kind(posts[post]["role_label"]) == "single")
-    close_tenures(tenures, {p: PostInfo(role_kind(info["role_label"]) == "single", info["place"])
+    close_tenures(tenures, {p: PostInfo(role_kind(info["role_label"]) == "single", str(info["place"]))
                             for p, info in posts.items()})
     membership = {p for p, info in posts.items() if role_kind(info["role_label"]) == "membership"}
-    steps = career_steps(sightings, membership)
     triples: list[tuple] = []
     iris = {id(t): _tenure_iri(ctx, t) for t in tenures}
     for t in tenures:
         triples.extend(_tenure_triples(t, iris, posts[t.post]))
-    for person_steps in steps.values():
+    for person_steps in career_steps(sightings, membership).values():
         step_iris = {id(s): _step_iri(ctx, s) for s in person_steps}
         for s in person_steps:
             triples.extend(_step_triples(s, step_iris))
-    g = ctx.g
-    g.addN((s, p, o, g) for s, p, o in triples)
+    return triples
 
 
 def read_sightings(g) -> tuple[list[Sighting], dict[str, dict]]:

@@ -203,33 +203,15 @@ def _holdings(table: CorpusTable, out: _Collector, identity_file: Path | None) -
 
 
 def _careers(out: _Collector, rows: list[tuple], posts: dict[str, dict]) -> None:
-    from .careers import _step_iri, _step_triples, _tenure_iri, _tenure_triples
-    from .tenure_ends import PostInfo, close_tenures
-    from .tenures import Sighting, build_tenures, career_steps, order_holders, role_kind
+    from .careers import career_triples
+    from .tenures import Sighting
 
     for info in posts.values():
         info["role_label"] = min(info.pop("labels"))
     sightings = [Sighting(obs, person, post, doc, PartialDate.parse(date or None), status)
                  for obs, person, post, doc, date, status in sorted(rows)]
-    tenures = build_tenures(sightings)
-    by_post: dict[str, list] = {}
-    for t in tenures:
-        by_post.setdefault(t.post, []).append(t)
-    for post, group in sorted(by_post.items()):
-        order_holders(group, single_holder=role_kind(posts[post]["role_label"]) == "single")
-    close_tenures(tenures, {p: PostInfo(role_kind(info["role_label"]) == "single", info["place"])
-                            for p, info in posts.items()})
-    membership = {p for p, info in posts.items() if role_kind(info["role_label"]) == "membership"}
-    ctx = SimpleNamespace(iris=out.iris)
-    iris = {id(t): _tenure_iri(ctx, t) for t in tenures}
-    for t in tenures:
-        for triple in _tenure_triples(t, iris, posts[t.post]):
-            out.add(triple)
-    for person_steps in career_steps(sightings, membership).values():
-        step_iris = {id(s): _step_iri(ctx, s) for s in person_steps}
-        for s in person_steps:
-            for triple in _step_triples(s, step_iris):
-                out.add(triple)
+    for triple in career_triples(SimpleNamespace(iris=out.iris), sightings, posts):
+        out.add(triple)
 
 
 _ = (RDF, RDFS, SKOS)
