@@ -78,8 +78,10 @@ def load_bodies() -> list[Body]:
             bare = required + f"{FORMER}(?:{role_alt})"
             if row["kind"] == "government":
                 heads = alternation(r for r in roles if r.endswith("长") and not r.endswith("秘书长"))
-                bare = (f"(?:(?:{level})(?:人民)?政府)?{FORMER}(?:{heads})"
-                        f"|(?:{level})(?:人民)?政府(?:{subs})?{FORMER}(?:{role_alt})")
+                # "政府副旗长", "政府党组成员": the own place's government, its level word left
+                # out after 政府 as after 旗委 (the head's role carries the level)
+                bare = (f"(?:(?:{level})?(?:人民)?政府)?{FORMER}(?:{heads})"
+                        f"|(?:{level})?(?:人民)?政府(?:{subs})?{FORMER}(?:{role_alt})")
         own = tuple(r for r in row["roles"].split("|") if r)
         placed = _plain(body.replace("{L}", f"(?:{level})")) + f"{FORMER}(?:{role_alt})"
         bodies.append(Body(regex.compile(full, regex.V1), placed,

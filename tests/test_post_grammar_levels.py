@@ -66,3 +66,18 @@ def test_names_joined_by_and():
 ])
 def test_no_post_without_its_body(text):
     assert [p for p in people_posts(text) if p[0] == "严柏松"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "政府" with the level word left out: the own place's government, as after 旗委
+    ("阿巴嘎旗召开会议。旗委副书记、政府旗长甘露讲话。",
+     [("甘露", "阿巴嘎旗委副书记"), ("甘露", "阿巴嘎旗旗长")]),
+    ("阿巴嘎旗召开会议。旗委常委、政府党组副书记、副旗长刘海明陪同。",
+     [("刘海明", "阿巴嘎旗委常委"), ("刘海明", "阿巴嘎旗政府党组副书记"), ("刘海明", "阿巴嘎旗副旗长")]),
+    ("阿巴嘎旗召开会议。政府副旗长刘海明陪同。", [("刘海明", "阿巴嘎旗副旗长")]),
+    (LIANXI + "区委副书记、政府区长甘露讲话。", [("甘露", "濂溪区委副书记"), ("甘露", "濂溪区区长")]),
+    # no level anywhere: no post
+    ("阿巴嘎旗召开会议。政府工作人员刘海明出席。政府秘书长甘露出席。", []),
+])
+def test_government_without_its_level_word(text, expected):
+    assert people_posts(text) == sorted(expected)
