@@ -81,3 +81,15 @@ def test_no_post_without_its_body(text):
 ])
 def test_government_without_its_level_word(text, expected):
     assert people_posts(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the own place's court and procuratorate, "人民" left out, an acting head as 代…长
+    (LIANXI + "区法院院长刘海明、区检察院代检察长孙丽出席。",
+     [("刘海明", "濂溪区人民法院院长"), ("孙丽", "濂溪区人民检察院代检察长")]),
+    (LIANXI + "区人民法院代院长张小军出席。", [("张小军", "濂溪区人民法院代院长")]),
+    # a district's page names no county: a county's court is left alone
+    (LIANXI + "县法院院长王建国出席。", []),
+])
+def test_own_court_and_procuratorate(text, expected):
+    assert people_posts(text) == sorted(expected)
