@@ -93,3 +93,20 @@ def test_government_without_its_level_word(text, expected):
 ])
 def test_own_court_and_procuratorate(text, expected):
     assert people_posts(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a league (盟) above the own banner: its committee, its head, its 行署
+    ("阿拉善盟阿拉善左旗召开会议。盟委副书记、盟长严柏松出席。盟行署副盟长甘露、旗委书记刘海明陪同。",
+     [("严柏松", "阿拉善盟委副书记"), ("严柏松", "阿拉善盟盟长"), ("甘露", "阿拉善盟副盟长"),
+      ("刘海明", "阿拉善左旗委书记")]),
+    # a district's page has no league above it
+    (LIANXI + "盟委书记严柏松出席。", []),
+])
+def test_league_posts(text, expected):
+    assert people_posts(text) == sorted(expected)
+
+
+def test_a_league_is_governed_by_its_administrative_office():
+    held = run_extractor(EXTRACTOR, "阿拉善盟阿拉善左旗召开会议。盟长严柏松出席。")
+    assert [(h.person, h.post.org.label) for h in held] == [("严柏松", "阿拉善盟行政公署")]
