@@ -78,8 +78,11 @@ def load_bodies() -> list[Body]:
             bare = required + f"{FORMER}(?:{role_alt})"
             if row["kind"] == "government":
                 heads = alternation(r for r in roles if r.endswith("长") and not r.endswith("秘书长"))
-                bare = (f"(?:(?:{level})(?:人民)?政府)?{FORMER}(?:{heads})"
-                        f"|(?:{level})(?:人民)?政府(?:{subs})?{FORMER}(?:{role_alt})")
+                # "政府副旗长", "政府党组成员": the own place's government, its level word left
+                # out after 政府 as after 旗委 (the head's role carries the level)
+                gov = "(?:(?:人民)?政府|行署|行政公署)"     # a league's government is its 行政公署
+                bare = (f"(?:(?:{level})?{gov})?{FORMER}(?:{heads})"
+                        f"|(?:{level})?{gov}(?:{subs})?{FORMER}(?:{role_alt})")
         own = tuple(r for r in row["roles"].split("|") if r)
         placed = _plain(body.replace("{L}", f"(?:{level})")) + f"{FORMER}(?:{role_alt})"
         bodies.append(Body(regex.compile(full, regex.V1), placed,
@@ -94,7 +97,7 @@ def level_of(match: regex.Match) -> str | None:
     if level:
         return level
     role = match.group("role")
-    if role.endswith("长") and len(role) >= 2 and role[-2] in "省市州区县旗":
+    if role.endswith("长") and len(role) >= 2 and role[-2] in "省市州盟区县旗":
         return role[-2]
     return None
 
@@ -149,6 +152,8 @@ class PostBuilder:
             name += name[-1]
         if place.kind == "autonomous_region" and suffix == "委":
             suffix = "党委"
+        if place.kind == "league" and suffix == "政府":      # a league is governed by its 行政公署
+            suffix = "行政公署"
         return Organization(f"{place.id}-{_slug(body.kind)}", name + suffix, body.kind, place)
 
     def department(self, place: Place | None, written: str, dept: str, kind: str = "department",

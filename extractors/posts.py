@@ -149,7 +149,9 @@ class PostGrammar:
             level = level_of(m) if m else None
             if level is not None:
                 place = ctx.for_level(level)
-                return self.build.place_post(place, "", body, m) if place is not None else None
+                post = self.build.place_post(place, "", body, m) if place is not None else None
+                if post is not None:      # else a later body: 区法院院长 is no department 法院院+长
+                    return post
         return None
 
     def _national(self, text: str) -> Post | None:

@@ -66,3 +66,47 @@ def test_names_joined_by_and():
 ])
 def test_no_post_without_its_body(text):
     assert [p for p in people_posts(text) if p[0] == "严柏松"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "政府" with the level word left out: the own place's government, as after 旗委
+    ("阿巴嘎旗召开会议。旗委副书记、政府旗长甘露讲话。",
+     [("甘露", "阿巴嘎旗委副书记"), ("甘露", "阿巴嘎旗旗长")]),
+    ("阿巴嘎旗召开会议。旗委常委、政府党组副书记、副旗长刘海明陪同。",
+     [("刘海明", "阿巴嘎旗委常委"), ("刘海明", "阿巴嘎旗政府党组副书记"), ("刘海明", "阿巴嘎旗副旗长")]),
+    ("阿巴嘎旗召开会议。政府副旗长刘海明陪同。", [("刘海明", "阿巴嘎旗副旗长")]),
+    (LIANXI + "区委副书记、政府区长甘露讲话。", [("甘露", "濂溪区委副书记"), ("甘露", "濂溪区区长")]),
+    # no level anywhere: no post
+    ("阿巴嘎旗召开会议。政府工作人员刘海明出席。政府秘书长甘露出席。", []),
+])
+def test_government_without_its_level_word(text, expected):
+    assert people_posts(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the own place's court and procuratorate, "人民" left out, an acting head as 代…长
+    (LIANXI + "区法院院长刘海明、区检察院代检察长孙丽出席。",
+     [("刘海明", "濂溪区人民法院院长"), ("孙丽", "濂溪区人民检察院代检察长")]),
+    (LIANXI + "区人民法院代院长张小军出席。", [("张小军", "濂溪区人民法院代院长")]),
+    # a district's page names no county: a county's court is left alone
+    (LIANXI + "县法院院长王建国出席。", []),
+])
+def test_own_court_and_procuratorate(text, expected):
+    assert people_posts(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a league (盟) above the own banner: its committee, its head, its 行署
+    ("阿拉善盟阿拉善左旗召开会议。盟委副书记、盟长严柏松出席。盟行署副盟长甘露、旗委书记刘海明陪同。",
+     [("严柏松", "阿拉善盟委副书记"), ("严柏松", "阿拉善盟盟长"), ("甘露", "阿拉善盟副盟长"),
+      ("刘海明", "阿拉善左旗委书记")]),
+    # a district's page has no league above it
+    (LIANXI + "盟委书记严柏松出席。", []),
+])
+def test_league_posts(text, expected):
+    assert people_posts(text) == sorted(expected)
+
+
+def test_a_league_is_governed_by_its_administrative_office():
+    held = run_extractor(EXTRACTOR, "阿拉善盟阿拉善左旗召开会议。盟长严柏松出席。")
+    assert [(h.person, h.post.org.label) for h in held] == [("严柏松", "阿拉善盟行政公署")]
