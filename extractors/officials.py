@@ -184,14 +184,34 @@ def _after_verb(text: str, pos: int) -> bool:
 def written_name(doc: PreparedDocument, match, person: str) -> str:
     """`person` as the document writes it, when that differs (traditional script, padding
     spaces the normalised text dropped: 李 亮); '' otherwise or when it is not in the match."""
-    # the name's characters in order, spaces of any width allowed between them (李　亮)
-    found = regex.compile("[ \u3000\u00a0]{0,3}".join(map(regex.escape, person))).search(
-        doc.norm.text, match.start(), match.end()) if person else None
+    found = _spaced(doc.norm.text, person, match.start(), match.end())
     if found is None:
         return ""
-    start, end = doc.norm.span(found.start(), found.end())
+    start, end = doc.norm.span(*found)
     written = doc.doc.text[start:end]
     return written if written != person else ""
+
+
+def _spaced(text: str, name: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where `name` stands in text[lo:hi], its characters in order with up to three spaces of
+    any width between them (李　亮). A scan, not a pattern: a pattern per name would be
+    compiled for every holding."""
+    if not name:
+        return None
+    at = text.find(name[0], lo, hi)
+    while at >= 0:
+        i, k = at + 1, 1
+        while k < len(name) and i < hi:
+            gap = 0
+            while i < hi and text[i] in " \u3000\u00a0" and gap < 3:
+                i, gap = i + 1, gap + 1
+            if i >= hi or text[i] != name[k]:
+                break
+            i, k = i + 1, k + 1
+        if k == len(name):
+            return at, i
+        at = text.find(name[0], at + 1, hi)
+    return None
 
 
 def context_of(doc: PreparedDocument) -> PlaceContext:
