@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from cadregraph.extractors.facts import Holding, Organization, Place
+from cadregraph.extractors.facts import Holding
 from cadregraph.extractors.indicators import vocabulary
 from cadregraph.extractors.metric_facts import Metric
 from cadregraph.extractors.slogan_facts import ProjectMention, SloganUse
 
 from . import nt
 from .metrics import _identity
+from .slogans import _unit_id
 from .tenures import role_kind
 from .shard import _V, P
 
@@ -103,14 +104,6 @@ def _metric_attributes(w, s: str, m: Metric) -> None:
         add(s, P["repairedFrom"], nt.text(m.metric))
     if w.doc.date.value:
         add(s, P["date"], nt.date(w.doc.date.value))
-
-
-def _unit_id(unit) -> str:
-    if isinstance(unit, Place):
-        return "place:" + unit.id
-    if isinstance(unit, Organization):
-        return "org:" + unit.key
-    return ""
 
 
 def add_slogans(w, uses: list[SloganUse]) -> None:
