@@ -41,6 +41,9 @@ class Gazetteer:
         self.heads: dict[str, int] = {}      # first two characters → longest form starting so
         for form in self.by_written:
             self.heads[form[:2]] = max(self.heads.get(form[:2], 0), len(form))
+        # The document's place context, its own place and the metric areas each scan the same
+        # texts (the whole document, then its sentences): the scans of recent texts are kept.
+        self._scanned = lru_cache(maxsize=256)(self._scan)
 
     # -- looking places up ---------------------------------------------------------------
     def candidates(self, written: str) -> tuple[Place, ...]:
@@ -113,6 +116,12 @@ class Gazetteer:
     def find_forms(self, text: str):
         """(start, end, candidate places) for every written place form, longest first, no
         overlaps: the same as `pattern.finditer`, many times faster on long texts."""
+        return iter(self._scanned(text))
+
+    def _scan(self, text: str) -> tuple:
+        return tuple(self._forms_in(text))
+
+    def _forms_in(self, text: str):
         forms, heads = self.by_written, self.heads
         i, n = 0, len(text)
         while i < n:

@@ -47,3 +47,15 @@ def test_noise_is_dropped_with_offsets_kept(raw, clean):
     assert norm.text == clean
     simple = to_simplified(raw)
     assert all(simple[o] == ch or ch == " " for o, ch in zip(norm.origin, norm.text))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_noise_on_one_line_of_many_is_dropped_whatever_the_line_ends(newline):
+    # the noise patterns are first tried over the whole text, then only the ones that match
+    # run line by line: a line-anchored pattern must still see its line with old Mac line ends
+    lines = ["区委书记王海峰主持会议。", "打印", "全区生产总值增长6.1%。", "首页 > 要闻 > 正文",
+             "主任张　明，出席"]
+    norm = normalize(newline.join(lines))
+    assert "打印" not in norm.text and "首页" not in norm.text
+    assert "区委书记王海峰主持会议。" in norm.text and "全区生产总值增长6.1%。" in norm.text
+    assert "主任张 明" in norm.text
