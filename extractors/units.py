@@ -19,7 +19,7 @@ A place is never read out of a longer word: 范县 in 示范县, 理县 in 管�
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import regex
@@ -95,6 +95,7 @@ class UnitResolver:
         self._first_at = self._first_occurrences()
         self._document_lines = self._headline_spans()
         self._own: list[Place | None] = []
+        self._marks: dict[str, list[int]] = {}   # sentence-end marks → their positions
 
     def document_unit(self) -> Place | None:
         """`document_unit(doc)`, worked out once per document."""
@@ -136,13 +137,13 @@ class UnitResolver:
         return self._para_starts[i], self._para_ends[i]
 
     def sentence(self, pos: int, ends: str = _SENTENCE_END) -> tuple[int, int]:
-        start = pos
-        while start > 0 and self.text[start - 1] not in ends:
-            start -= 1
-        end = pos
-        while end < len(self.text) and self.text[end] not in ends:
-            end += 1
-        return start, end
+        # the marks' positions found once per text and bisected, not a step per character back
+        # and forth: this runs for every slogan and project
+        marks = self._marks.get(ends)
+        if marks is None:
+            marks = self._marks[ends] = [i for i, c in enumerate(self.text) if c in ends]
+        i = bisect_left(marks, pos)
+        return (marks[i - 1] + 1 if i else 0), (marks[i] if i < len(marks) else len(self.text))
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around text[start:end] (to the nearest comma or stop either side, at most
@@ -211,7 +212,7 @@ class UnitResolver:
     def places_in(self, start: int, end: int) -> list[Place]:
         """Distinct districts named in text[start:end] (not cities or provinces), in order."""
         gaz = gazetteer()
-        home = set(gaz.places)
+        home = _home_ids()
         out: list[Place] = []
         for s, e, _found in gaz.find_all(self.text[start:end]):
             form = self.text[start + s:start + e]
@@ -221,7 +222,7 @@ class UnitResolver:
                 continue
             # A two-character short form of a county far away is more often an ordinary word
             # (前进, 通道) than the county; take it only for the home corpus's districts.
-            if form == place.name or len(form) >= 3 or place in home:
+            if form == place.name or len(form) >= 3 or place.id in home:
                 out.append(place)
         return out
 
@@ -235,3 +236,8 @@ class UnitResolver:
         if hasattr(gaz, "resolve"):
             return gaz.resolve(form, context=context or ())
         return gaz.lookup(form)
+
+
+@lru_cache(maxsize=1)
+def _home_ids() -> frozenset[str]:
+    return frozenset(p.id for p in gazetteer().places)
