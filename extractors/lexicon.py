@@ -56,7 +56,8 @@ def trie(items) -> str:
         if not kids:
             return ""
         body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
-        return f"(?:{body})?" if "" in node else body
+        # "(?:…|)", not "(?:…)?": the regex module sets up every repeat afresh at each try
+        return f"(?:{body}|)" if "" in node else body
 
     body = source(root)
     return body if body else "(?:)"

@@ -56,7 +56,10 @@ def change_anchors() -> dict[str, regex.Pattern]:
     """Cheap patterns every match of a costly rule contains (see base.NamedPattern.anchor):
     a rule that opens with a post list would otherwise try the big place alternation at
     every character of the text."""
-    return {COMBINED_NAME: regex.compile(COMBINED_ANCHOR), CAREER_NAME: regex.compile(CAREER_ANCHOR)}
+    return {COMBINED_NAME: regex.compile(COMBINED_ANCHOR), CAREER_NAME: regex.compile(CAREER_ANCHOR),
+            # a rule that opens with a name is tried at every character: its verb, or the 为 of
+            # a list item, is in every match
+            "name_verb_post": regex.compile(verb_regex()), "listed_as": regex.compile("为")}
 
 
 def change_sources(g: dict[str, str]) -> dict[str, str]:

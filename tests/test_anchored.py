@@ -19,7 +19,8 @@ ANCHORED = [p for e in _extractors(EXTRACTORS) for p in e.patterns() if p.anchor
 
 
 def test_the_officials_pattern_is_anchored():
-    assert [p.name for p in ANCHORED] == ["post_then_name", "elided_then_name", "names_then_shared_post", "change_rules", "career_lines"]
+    assert [p.name for p in ANCHORED] == ["post_then_name", "name_then_title", "elided_then_name", "names_then_shared_post",
+                                          "name_verb_post", "listed_as", "change_rules", "biography_post", "career_lines"]
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
