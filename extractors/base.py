@@ -39,15 +39,30 @@ class NamedPattern:
 def anchored_sentences(anchor: regex.Pattern, text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence of `text` holding a match of `anchor`, in order; `end`
     includes the sentence's closing mark, so that lookaheads still see it."""
-    ends = [m.start() for m in SENTENCE_END.finditer(text)]
-    done = 0
-    for a in anchor.finditer(text):
-        if a.start() < done:
-            continue
+    ends = sentence_ends(text)
+    a = anchor.search(text)
+    while a is not None:
         i = bisect_left(ends, a.start())
         start = ends[i - 1] + 1 if i > 0 else 0
         done = ends[i] + 1 if i < len(ends) else len(text)
         yield start, done
+        # the next anchor after this sentence: one search per sentence, not one step per anchor
+        a = anchor.search(text, done) if done < len(text) else None
+
+
+# The last text's sentence ends, replaced as one tuple (safe between threads): every anchored
+# pattern of an extractor asks for the same text's.
+_LAST_ENDS: tuple[str | None, list[int]] = (None, [])
+
+
+def sentence_ends(text: str) -> list[int]:
+    """The positions of the sentence-ending marks (SENTENCE_END) of `text`."""
+    global _LAST_ENDS
+    last = _LAST_ENDS
+    if last[0] is not text:
+        last = (text, [m.start() for m in SENTENCE_END.finditer(text)])
+        _LAST_ENDS = last
+    return last[1]
 
 
 class Extractor:

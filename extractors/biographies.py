@@ -47,6 +47,11 @@ def biography_sources(posts: str, change: str, date: str, name: str, after: str,
     }
 
 
+def biography_anchors(change: str) -> dict[str, regex.Pattern]:
+    """Every biography clause holds its verb (`change`, the verbs biography_sources gets)."""
+    return {"biography_post": regex.compile(change)}
+
+
 def _career_table_source(posts: str, name: str, place: str) -> str:
     return (rf"(?P<place>\p{{Han}}{{2,12}}?)?历任(?P<posts>{posts})(?:[（(][^（()）\n]{{0,8}}[）)])?[ ]*[：:]"
             rf"(?:[ ]*[（(][^（()）\n]{{0,40}}[）)])?"

@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from .gazetteer import gazetteer
-from .lexicon import alternation, table
+from .lexicon import alternation, table, trie
 from .names import clean_name, name_regex
 
 YEAR = r"(?:19|20)\d{2}"
@@ -27,7 +27,7 @@ def verbs() -> dict[str, tuple[str, bool]]:
 
 def verb_regex(*statuses: str) -> str:
     chosen = [v for v, (status, _) in verbs().items() if not statuses or status in statuses]
-    return alternation(chosen)
+    return trie(chosen)
 
 
 def iso_date(text: str | None) -> str | None:

@@ -34,3 +34,30 @@ def alternation(items) -> str:
     import regex
 
     return "|".join(regex.escape(x) for x in sorted(set(items), key=lambda s: (-len(s), s)))
+
+
+def trie(items) -> str:
+    """The regex `alternation(items)` is, written as a trie ("重庆(?:市)?|北京…"): the same
+    matches, tried in the same order (longest first, then shorter ones on backtracking), but
+    the regex module tries an alternation's branches one by one, so a list of thousands of
+    names (the gazetteer's 6,000 place forms) costs it thousands of tries at every character;
+    a trie costs one per character it has in common with a name."""
+    import regex
+
+    root: dict = {}
+    for item in set(items):
+        node = root
+        for ch in item:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def source(node: dict) -> str:
+        kids = [regex.escape(ch) + source(node[ch]) for ch in sorted(k for k in node if k)]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        # "(?:…|)", not "(?:…)?": the regex module sets up every repeat afresh at each try
+        return f"(?:{body}|)" if "" in node else body
+
+    body = source(root)
+    return body if body else "(?:)"

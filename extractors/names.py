@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import alternation, words
+from .lexicon import trie, words
 
 SPACES = "[ ]{1,3}"
 
@@ -20,25 +20,25 @@ def _given() -> str:
 
 @lru_cache(maxsize=1)
 def name_regex() -> str:
-    surnames = alternation(words("surnames.txt"))
-    after = alternation(words("after_name_words.txt"))
+    surnames = trie(words("surnames.txt"))
+    after = trie(words("after_name_words.txt"))
     given = _given()
     # The second given character is taken unless it starts a word that follows names
     # ("袁家军调研" keeps 军; "李电表示" stops at 电). A padded name keeps one given character, followed
     # by a non-Chinese character or a word that follows names ("谭　庆表示").
     padded = rf"(?:{surnames})(?:[ ]{{2,3}}{given}|[ ]{given}(?:(?!\p{{Han}})|(?={after})))"
     # never a word that starts with a surname ("高度重视", "常务委员", "向全区")
-    words_not_names = alternation(words("not_name_words.txt"))
+    words_not_names = trie(words("not_name_words.txt"))
     # never a surname character followed by a word no given name is ("县长江产业园": 长江, 产业)
-    not_given = alternation(words("not_given_names.txt"))
+    not_given = trie(words("not_given_names.txt"))
     return rf"(?!{words_not_names})(?:(?:{surnames})(?!{not_given}){given}(?:(?!{after}){given})?|{padded})"
 
 
 @lru_cache(maxsize=1)
 def name_before_regex() -> str:
     """A name written before its post ("习近平总书记"): surname and two given characters."""
-    surnames = alternation(words("surnames.txt"))
-    return rf"(?!{alternation(words('not_name_words.txt'))})(?:{surnames}){_given()}{{1,2}}"
+    surnames = trie(words("surnames.txt"))
+    return rf"(?!{trie(words('not_name_words.txt'))})(?:{surnames}){_given()}{{1,2}}"
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +52,7 @@ def names_regex() -> str:
 def left_boundary() -> str:
     """Where a name that opens a clause may start: not inside a run of Chinese text, unless
     after a word that ends a clause opener ("经研究决定张三任…", "近日，李四已履新…")."""
-    before = alternation(words("before_name_words.txt"))
+    before = trie(words("before_name_words.txt"))
     return rf"(?:(?<![\p{{Han}}])|(?<={before}))"
 
 

@@ -16,6 +16,7 @@ from .changes import heading_status, iso_date, place_suffix, verb_regex, verbs
 from .names import name_regex, split_names
 from .posts import post_grammar
 
+INCLUDES = r"包括|分别是|分别为"
 # Rules whose clause names one person that a following clause without a name continues.
 CLAUSE_OPENERS = ("appoint_as", "remove_from", "name_verb_post", "listed_as", "succeeds", "elected_as")
 # Rules run as one pattern (see change_sources); order matters where two match at one place.
@@ -27,6 +28,9 @@ COMBINED_NAME = "change_rules"
 COMBINED_ANCHOR = (r"任命|提名|推荐|选举|推选|补选|增选|增补|选出|免去|接受|原[^，,。；\n]{1,30}?(?:未|没有)|拟任|新任|时任"
                    r"|曾任|现任|新当选|接替|分别(?:任|担任|当选|出任|调任|兼任|改任|转任|升任|为)|终止|人民代表大会|职务|包括")
 # (succeeds names two people and anchors its successor itself.)
+# The word each rule that does not open with its verb holds further on (see _guard).
+NEEDS = {"post_includes": INCLUDES, "post_terminated": "终止", "succeeds": "接替", "respectively_places": "分别",
+         "listed_removed": "职务", "assembly_elects": "人民代表大会"}
 # A party committee's post is often written after the party's name: "中共某县委书记".
 PARTY = r"(?:中共|中国共产党)?"
 # Between a name and its verb: adverbs, a date, how the vote went ("零反对票当选").
@@ -36,7 +40,6 @@ FILLER = (r"(?:已经|已|正式|近日|日前|目前|现|又|再|将|被|于(?:
 # A name may follow these nouns directly ("青年干部王某履新…").
 NOUN_BEFORE = r"(?:干部|官员|人士|女士|先生)"
 VOTE = r"(?:选举产生|选举|推选|补选|增选|增补|选出)"
-INCLUDES = r"包括|分别是|分别为"
 # Han characters before a word a place name stands before ("…人民代表大会", "…历任"): the place is the
 # longest ending of them the gazetteer knows (place_suffix), so no place alternation is compiled in.
 PLACE_RUN = r"\p{Han}{2,12}?"
@@ -53,7 +56,10 @@ def change_anchors() -> dict[str, regex.Pattern]:
     """Cheap patterns every match of a costly rule contains (see base.NamedPattern.anchor):
     a rule that opens with a post list would otherwise try the big place alternation at
     every character of the text."""
-    return {COMBINED_NAME: regex.compile(COMBINED_ANCHOR), CAREER_NAME: regex.compile(CAREER_ANCHOR)}
+    return {COMBINED_NAME: regex.compile(COMBINED_ANCHOR), CAREER_NAME: regex.compile(CAREER_ANCHOR),
+            # a rule that opens with a name is tried at every character: its verb, or the 为 of
+            # a list item, is in every match
+            "name_verb_post": regex.compile(verb_regex()), "listed_as": regex.compile("为")}
 
 
 def change_sources(g: dict[str, str]) -> dict[str, str]:
@@ -64,8 +70,17 @@ def change_sources(g: dict[str, str]) -> dict[str, str]:
     rules = _rule_sources(g)
     define = rf"(?(DEFINE)(?P<LIST>{g['posts']}))"
     out = {name: source.replace("(?&LIST)", f"(?:{g['posts']})") for name, source in rules.items() if name not in COMBINED}
-    out[COMBINED_NAME] = define + "(?:" + "|".join(f"(?P<rule__{name}>){rules[name]}" for name in COMBINED) + ")"
+    out[COMBINED_NAME] = define + "(?:" + "|".join(f"(?P<rule__{name}>){_guard(name)}{rules[name]}" for name in COMBINED) + ")"
     return out
+
+
+def _guard(rule: str) -> str:
+    """A rule that opens with a name or a post list (not with its verb) is tried at every
+    character of a sentence, and the post list, called as a subroutine, is dear: a lookahead
+    for the word the rule needs later in its line (names and posts never hold a line end)
+    fails at once where the word is missing, and never where the rule could match."""
+    word = NEEDS.get(rule)
+    return rf"(?=[^\n]*?(?:{word}))" if word else ""
 
 
 def _rule_sources(g: dict[str, str]) -> dict[str, str]:

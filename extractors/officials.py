@@ -15,12 +15,12 @@ from functools import lru_cache
 import regex
 
 from .base import Extractor, NamedPattern
-from .biographies import BiographyRules, biography_sources
+from .biographies import BiographyRules, biography_anchors, biography_sources
 from .changes import DATE_RANGE, LazySubjects, congress_level, verb_regex, verbs
 from .context import PlaceContext, home_context
 from .facts import Holding, Place, PreparedDocument
 from .gazetteer import gazetteer
-from .lexicon import alternation, table, words
+from .lexicon import alternation, table, trie, words
 from .names import clean_name, left_boundary, name_before_regex, name_regex, names_regex
 from .list_rules import ListRules, list_anchors, list_sources
 from .official_changes import CLAUSE_OPENERS, ChangeRules, change_anchors, change_sources, own_posts
@@ -138,8 +138,8 @@ def _compiled_patterns() -> tuple[NamedPattern, ...]:
     """The officials patterns, compiled once per process: the sectioner's speaker finder and
     the extractor share them (compiling the post grammar is the costly part)."""
     posts, name, names, left = post_grammar().list_regex(), name_regex(), names_regex(), left_boundary()
-    after = alternation(words("after_name_words.txt"))
-    national = alternation(row["post"] for row in table("national_posts.tsv"))
+    after = trie(words("after_name_words.txt"))
+    national = trie(row["post"] for row in table("national_posts.tsv"))
     verb, change = verb_regex(), verb_regex("takes-up", "leaves", "proposed", "holds", "held")
     date = rf"(?:{DATE_RANGE}[，, ]*)"
     sources = {
@@ -157,7 +157,8 @@ def _compiled_patterns() -> tuple[NamedPattern, ...]:
     surnames = "".join(sorted({w[0] for w in words("surnames.txt")}))
     anchor = regex.compile(rf"[{regex.escape(post_grammar().last_characters())}]"
                            rf"(?={NAME_GAP}[{regex.escape(surnames)}])")
-    anchors = {"post_then_name": anchor, **list_anchors(), **change_anchors()}
+    anchors = {"post_then_name": anchor, "name_then_title": regex.compile("代表|委员"), **list_anchors(),
+               **change_anchors(), **biography_anchors(change)}
     return tuple(NamedPattern(k, regex.compile(v, regex.V1), anchors.get(k)) for k, v in sources.items())
 
 

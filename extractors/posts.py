@@ -17,7 +17,7 @@ import regex
 from .context import PlaceContext
 from .facts import Organization, Place, Post, ascii_key
 from .gazetteer import Gazetteer, gazetteer
-from .lexicon import alternation, table
+from .lexicon import alternation, table, trie
 from .post_build import LEVEL_OF_KIND, WRITTEN_BODIES, PostBuilder, grammar_words, level_of, load_bodies
 
 SEPARATOR = r"[、，,]"
@@ -41,8 +41,8 @@ class PostGrammar:
         # A place whose name starts with a conjunction (和县, 和平区, 与…) is never read right
         # after a role: "市委常委和县委书记" is 常委 and 县委书记, not 和县.
         conj = [f for f in gaz.by_written if f[0] in CONJUNCTIONS]
-        self.place_alt = (f"(?:(?<![{self.role_ends}])(?:{alternation(conj)})"
-                          f"|{alternation(f for f in gaz.by_written if f[0] not in CONJUNCTIONS)})")
+        self.place_alt = (f"(?:(?<![{self.role_ends}])(?:{trie(conj)})"
+                          f"|{trie(f for f in gaz.by_written if f[0] not in CONJUNCTIONS)})")
         self.separator = rf"(?:{SEPARATOR}|(?<=[{self.role_ends}])[{CONJUNCTIONS}](?=\p{{Han}}))"
         roles = {r for b in self.bodies for r in b.roles} - {"长"}     # 长 only after its department
         self.role_alt = alternation(roles)

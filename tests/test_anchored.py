@@ -19,7 +19,8 @@ ANCHORED = [p for e in _extractors(EXTRACTORS) for p in e.patterns() if p.anchor
 
 
 def test_the_officials_pattern_is_anchored():
-    assert [p.name for p in ANCHORED] == ["post_then_name", "elided_then_name", "names_then_shared_post", "change_rules", "career_lines"]
+    assert [p.name for p in ANCHORED] == ["post_then_name", "name_then_title", "elided_then_name", "names_then_shared_post",
+                                          "name_verb_post", "listed_as", "change_rules", "biography_post", "career_lines"]
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
@@ -46,3 +47,15 @@ def test_a_match_outside_any_anchored_sentence_is_not_searched():
     pattern = NamedPattern("p", regex.compile("乙丙"), anchor=regex.compile("X"))
     assert [m.group() for m in pattern.finditer("乙丙。X乙丙")] == ["乙丙"]
     assert [m.start() for m in pattern.finditer("乙丙。X乙丙")] == [4]
+
+
+def test_an_anchor_running_over_a_sentence_end_does_not_hide_the_next_sentence():
+    # the anchor's first match takes "X。X"; the second sentence holds an anchor of its own
+    pattern = NamedPattern("p", regex.compile("X"), anchor=regex.compile("X(?:。X)?"))
+    assert [m.start() for m in pattern.finditer("X。X")] == [0, 2]
+
+
+def test_sentence_ends_are_those_of_the_text_asked_for():
+    expected = {"甲X。乙X": ["甲X。", "乙X"], "X丙丁；戊己X": ["X丙丁；", "戊己X"]}
+    for text in [*expected, *expected]:
+        assert [text[a:b] for a, b in anchored_sentences(regex.compile("X"), text)] == expected[text]
