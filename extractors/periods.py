@@ -40,10 +40,19 @@ def period_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
     return tuple((row["shape"], regex.compile(row["regex"])) for row in table("period_patterns.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _gated_patterns() -> tuple[tuple[int, str, regex.Pattern, str], ...]:
+    rows = table("period_patterns.tsv")
+    return tuple((order, shape, pattern, row["needs"])
+                 for order, ((shape, pattern), row) in enumerate(zip(period_patterns(), rows)))
+
+
 def find_periods(text: str) -> list[PeriodMention]:
     """Every period mention, longest first where they overlap, in text order."""
     found = []
-    for order, (shape, pattern) in enumerate(period_patterns()):
+    for order, shape, pattern, needs in _gated_patterns():
+        if needs not in text:
+            continue        # most sentences write no 季 and many no 月: no pattern run for them
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 groups = tuple((k, v) for k, v in m.groupdict().items() if v)
