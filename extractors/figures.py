@@ -29,7 +29,7 @@ from .lexicon import alternation
 
 DELIMITERS = "，,、；;：:。！？!?\n"
 _DELIM_CLASS = "[" + regex.escape(DELIMITERS) + "]"
-_DELIM_SET = frozenset(DELIMITERS)
+_DELIM = regex.compile(_DELIM_CLASS)
 _LAST_SEGMENT = regex.compile(rf"(?:^|{_DELIM_CLASS})((?:(?!{_DELIM_CLASS}).)+)$")
 _HAS_FIGURE = regex.compile(r"\d(?:%|亿|万)")
 _DIGIT = regex.compile(r"\d")
@@ -115,7 +115,7 @@ class FigureGrammar:
     def figures(self, text: str) -> list[Figure]:
         out: list[Figure] = []
         floor = 0
-        delimiters = [i for i, ch in enumerate(text) if ch in _DELIM_SET]
+        delimiters = [m.start() for m in _DELIM.finditer(text)]
         for m in self.value.finditer(text):
             # The phrase never holds a delimiter, so the match starts after the last one: a
             # match there is what a search would find, without trying every start before it.

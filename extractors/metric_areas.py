@@ -31,6 +31,8 @@ CITY_KINDS = ("municipality", "prefecture_city", "county_city")
 DISTRICT_KINDS = ("district", "new_area", "high_tech_zone", "development_zone")
 COUNTY_KINDS = ("county", "autonomous_county", "banner", "autonomous_banner", "county_city")
 CLAUSE_DELIMITERS = "，,、；;：:。！？!?\n"
+_CLAUSE_DELIMITER = regex.compile("[" + regex.escape(CLAUSE_DELIMITERS) + "]")
+_HEAD_SKIP = frozenset(CLAUSE_DELIMITERS + " ")
 
 CARRY_CHARS = 300         # how far back in its paragraph a sentence without a subject looks
 
@@ -235,18 +237,19 @@ class SentenceAreas:
     @staticmethod
     def _clause_heads(sentence: str, periods: dict[int, int]):
         """Where each clause's subject starts: after its delimiter, periods and openers."""
-        starts = [0] + [i + 1 for i, ch in enumerate(sentence) if ch in CLAUSE_DELIMITERS]
+        starts = [0] + [m.end() for m in _CLAUSE_DELIMITER.finditer(sentence)]
         limit = len(sentence)
+        openers = _openers()
         for pos in starts:
             moved = True
             while moved and pos < limit:
                 moved = False
                 if pos in periods:
                     pos, moved = periods[pos], True
-                for word in _openers():
+                for word in openers:
                     if sentence.startswith(word, pos):
                         pos, moved = pos + len(word), True
                         break
-                while pos < limit and sentence[pos] in CLAUSE_DELIMITERS + " ":
+                while pos < limit and sentence[pos] in _HEAD_SKIP:
                     pos, moved = pos + 1, True
             yield pos
