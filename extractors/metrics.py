@@ -86,6 +86,7 @@ class MetricsExtractor(Extractor):
         self._doc_period = reporting_period(self._sections.values()) or opening_period(doc)
         self._areas = AreaResolver(doc)
         self._years = DocumentYears(doc.norm.text)
+        self._paragraph_periods: dict[int, object] = {}
         self._columns = [(bisect_left(doc.norm.origin, b.start), bisect_left(doc.norm.origin, b.end))
                          for b in column_blocks(doc.doc.text)]
         yield from super().extract(doc)
@@ -285,7 +286,11 @@ class MetricsExtractor(Extractor):
             return resolve(mentions[-1], date, "actual" if actual else kind, context_year)
         if not actual:       # a plan's year; on an undated page the year its title or opening states
             return document_year_period(date) or self._inferred(self._doc_period)
-        earlier = self._years.paragraph_period(doc.norm.text, sentence_start) if sentence_start is not None else None
+        earlier = None
+        if sentence_start is not None:        # the same for every figure of the sentence
+            if sentence_start not in self._paragraph_periods:
+                self._paragraph_periods[sentence_start] = self._years.paragraph_period(doc.norm.text, sentence_start)
+            earlier = self._paragraph_periods[sentence_start]
         if earlier is not None:
             found = resolve(earlier, date, "actual", context_year)
             return Period(found.written, found.start, found.end, inferred=True, shape=found.shape)
