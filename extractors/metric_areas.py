@@ -26,6 +26,7 @@ from .gazetteer import PREFECTURAL, PROVINCIAL, Gazetteer, gazetteer
 from .indicators import vocabulary
 from .lexicon import table, words
 from .periods import find_periods
+from .word_scan import WordScan
 
 CITY_KINDS = ("municipality", "prefecture_city", "county_city")
 DISTRICT_KINDS = ("district", "new_area", "high_tech_zone", "development_zone")
@@ -40,6 +41,11 @@ CARRY_CHARS = 300         # how far back in its paragraph a sentence without a s
 @lru_cache(maxsize=1)
 def area_words() -> dict[str, str]:
     return {row["word"]: row["level"] for row in table("metric_area_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _area_scan() -> WordScan:
+    return WordScan(area_words().items())
 
 
 @lru_cache(maxsize=1)
@@ -225,12 +231,11 @@ class SentenceAreas:
         """(start, end, Place or level) for place forms and area words, in text order."""
         out = place_mentions(text, self.resolver.prepared, self.resolver.gaz)
         taken = [(s, e) for s, e, _ in out]
-        for word, level in area_words().items():
-            pos = text.find(word)
-            while pos >= 0:
-                if not any(s <= pos < e for s, e in taken):
-                    out.append((pos, pos + len(word), level))
-                pos = text.find(word, pos + 1)
+        # every occurrence of every area word, overlapping ones too (one pass of an automaton
+        # rather than a find loop per word); the sort puts them in text order
+        for pos, end, level in _area_scan().occurrences(text):
+            if not any(s <= pos < e for s, e in taken):
+                out.append((pos, end, level))
         out.sort(key=lambda t: (t[0], -t[1]))
         return out
 
