@@ -44,6 +44,11 @@ def area_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _opener_firsts() -> frozenset[str]:
+    return frozenset(w[0] for w in _openers() if w)
+
+
+@lru_cache(maxsize=1)
 def _area_scan() -> WordScan:
     return WordScan(area_words().items())
 
@@ -245,16 +250,18 @@ class SentenceAreas:
         starts = [0] + [m.end() for m in _CLAUSE_DELIMITER.finditer(sentence)]
         limit = len(sentence)
         openers = _openers()
+        firsts = _opener_firsts()
         for pos in starts:
             moved = True
             while moved and pos < limit:
                 moved = False
                 if pos in periods:
                     pos, moved = periods[pos], True
-                for word in openers:
-                    if sentence.startswith(word, pos):
-                        pos, moved = pos + len(word), True
-                        break
+                if pos < limit and sentence[pos] in firsts:
+                    for word in openers:
+                        if sentence.startswith(word, pos):
+                            pos, moved = pos + len(word), True
+                            break
                 while pos < limit and sentence[pos] in _HEAD_SKIP:
                     pos, moved = pos + 1, True
             yield pos

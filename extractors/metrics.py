@@ -87,6 +87,7 @@ class MetricsExtractor(Extractor):
         self._areas = AreaResolver(doc)
         self._years = DocumentYears(doc.norm.text)
         self._paragraph_periods: dict[int, object] = {}
+        self._list_kinds: dict[int, str] = {}
         self._columns = [(bisect_left(doc.norm.origin, b.start), bisect_left(doc.norm.origin, b.end))
                          for b in column_blocks(doc.doc.text)]
         yield from super().extract(doc)
@@ -153,7 +154,10 @@ class MetricsExtractor(Extractor):
         before = self._before(sentence.text, member)[floor:]
         kind = self._kind(before)
         if kind == "actual" and not floor:
-            kind = self._list_kind(doc.norm.text, sentence.origin[0])
+            start = sentence.origin[0]            # the same for every figure of the sentence
+            if start not in self._list_kinds:
+                self._list_kinds[start] = self._list_kind(doc.norm.text, start)
+            kind = self._list_kinds[start]
         value = Decimal(fig.number.replace(",", ""))
         start, end = sentence.span(*member.span)
         skip = member.skip if member.rule != "from" else None
