@@ -133,7 +133,7 @@ class FigureGrammar:
                 if label and len(label.group(1)) <= MAX_LABEL and not _DIGIT.search(label.group(1)):
                     phrase, p_start = label.group(1), label.start(1)
                     sep = text[p_start - 1] if p_start > 0 and text[p_start - 1] in DELIMITERS else ""
-            earlier = self.earlier.search(phrase)
+            earlier = self.earlier.search(phrase) if "从" in phrase or "由" in phrase else None   # its first character
             level = left.group("level") or ""
             out.append(Figure(m.start(), m.end(), (m.group("sign") and "-" or "") + m.group("num"),
                               self.vocab.units[m.group("unit")], m.group("post"), left.group("pre"), verb,

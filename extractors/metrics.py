@@ -40,6 +40,7 @@ from .metric_facts import Metric, Period
 from .metric_reading import SentenceReading
 from .metric_sections import SectionContext, opening_period, reporting_period
 from .periods import DocumentYears, document_year_period, resolve
+from .word_scan import WordScan
 
 MAX_METRIC_LENGTH = 24
 LIST_REACH = 400           # how far back in its paragraph a list opener (目标是：) reaches
@@ -72,8 +73,17 @@ class MetricsExtractor(Extractor):
         return regex.compile(rf"(?<!{alternation(v.role('not_before_kind'))}){done}(?:{alternation(words)})")
 
     @cached_property
+    def _kind_scan(self) -> WordScan:
+        v = vocabulary()
+        return WordScan((w, w) for w in [*v.role("target"), *v.role("plan"), *v.role("estimate")])
+
+    @cached_property
     def _scope_words(self) -> regex.Pattern:
         return regex.compile(alternation(vocabulary().role("scope")))
+
+    @cached_property
+    def _scope_scan(self) -> WordScan:
+        return WordScan((w, w) for w in vocabulary().role("scope"))
 
     @cached_property
     def _lead_words(self) -> regex.Pattern:
@@ -244,7 +254,8 @@ class MetricsExtractor(Extractor):
         return before
 
     def _kind(self, before: str) -> str:
-        words = self._kind_words.findall(before)
+        # the pattern matches only at one of its words: most text before a figure holds none
+        words = self._kind_words.findall(before) if self._kind_scan.any(before) else ()
         if not words:
             return "actual"
         v = vocabulary()
@@ -273,7 +284,7 @@ class MetricsExtractor(Extractor):
         after = _SCOPE_AFTER.match(doc.norm.text, norm_end)
         if after and after.group("scope") in scopes:     # "增长7.2%（直管区）"
             return scopes[after.group("scope")]
-        words = self._scope_words.findall(before)
+        words = self._scope_words.findall(before) if self._scope_scan.any(before) else ()
         return scopes[words[-1]] if words else None
 
     def _period(self, doc: PreparedDocument, mentions, kind: str, context: SectionContext | None,
