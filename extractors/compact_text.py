@@ -4,17 +4,19 @@ in brackets without digits dropped ("（GDP）", "(人民币,下同)": they spli
 figure), with a map from every character back to the normalised text."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
 _ASIDE = regex.compile(r"[（(][^（）()\d\n]{1,12}[）)]")
+_SPECIAL = regex.compile(r"[ （(]")
 
 
 @dataclass
 class Compact:
     text: str
-    origin: list[int]           # offset in the normalised text of each character
+    origin: Sequence[int]       # offset in the normalised text of each character (a list or a range)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.origin[start], self.origin[end - 1] + 1
@@ -23,7 +25,38 @@ class Compact:
 def compact(text: str, start: int, end: int) -> Compact:
     """Asides in brackets without digits ("（GDP）", "(人民币,下同)") are dropped too: they
     split a metric from its figure."""
-    return compact_at(text, range(start, end))
+    # compact_at's reading of one stretch: the runs between spaces and brackets are copied
+    # whole, and a stretch that loses nothing (most sentences) maps back through a range
+    runs: list[tuple[int, int]] = []
+    last = ""                   # the last character kept
+    pos = start
+    for m in _SPECIAL.finditer(text, start, end):
+        i = m.start()
+        if i < pos:
+            continue            # inside an aside dropped
+        if i > pos:
+            runs.append((pos, i))
+            last = text[i - 1]
+        pos = i + 1
+        if text[i] == " ":
+            after = text[i + 1] if i + 1 < end else ""
+            if not (last.isascii() and last.isalnum() and after.isascii() and after.isalnum()):
+                continue
+        else:
+            aside = _ASIDE.match(text, i, end)
+            if aside:
+                pos = aside.end()
+                continue
+        runs.append((i, i + 1))
+        last = text[i]
+    if pos < end:
+        runs.append((pos, end))
+    if sum(b - a for a, b in runs) == end - start:
+        return Compact(text[start:end], range(start, end))
+    origin: list[int] = []
+    for a, b in runs:
+        origin.extend(range(a, b))
+    return Compact("".join(text[a:b] for a, b in runs), origin)
 
 
 def compact_at(text: str, positions) -> Compact:

@@ -29,7 +29,7 @@ from .lexicon import alternation
 
 DELIMITERS = "，,、；;：:。！？!?\n"
 _DELIM_CLASS = "[" + regex.escape(DELIMITERS) + "]"
-_DELIM_SET = frozenset(DELIMITERS)
+_DELIM = regex.compile(_DELIM_CLASS)
 _LAST_SEGMENT = regex.compile(rf"(?:^|{_DELIM_CLASS})((?:(?!{_DELIM_CLASS}).)+)$")
 _HAS_FIGURE = regex.compile(r"\d(?:%|亿|万)")
 _DIGIT = regex.compile(r"\d")
@@ -115,7 +115,7 @@ class FigureGrammar:
     def figures(self, text: str) -> list[Figure]:
         out: list[Figure] = []
         floor = 0
-        delimiters = [i for i, ch in enumerate(text) if ch in _DELIM_SET]
+        delimiters = [m.start() for m in _DELIM.finditer(text)]
         for m in self.value.finditer(text):
             # The phrase never holds a delimiter, so the match starts after the last one: a
             # match there is what a search would find, without trying every start before it.
@@ -133,7 +133,7 @@ class FigureGrammar:
                 if label and len(label.group(1)) <= MAX_LABEL and not _DIGIT.search(label.group(1)):
                     phrase, p_start = label.group(1), label.start(1)
                     sep = text[p_start - 1] if p_start > 0 and text[p_start - 1] in DELIMITERS else ""
-            earlier = self.earlier.search(phrase)
+            earlier = self.earlier.search(phrase) if "从" in phrase or "由" in phrase else None   # its first character
             level = left.group("level") or ""
             out.append(Figure(m.start(), m.end(), (m.group("sign") and "-" or "") + m.group("num"),
                               self.vocab.units[m.group("unit")], m.group("post"), left.group("pre"), verb,

@@ -26,11 +26,14 @@ from .gazetteer import PREFECTURAL, PROVINCIAL, Gazetteer, gazetteer
 from .indicators import vocabulary
 from .lexicon import table, words
 from .periods import find_periods
+from .word_scan import WordScan
 
 CITY_KINDS = ("municipality", "prefecture_city", "county_city")
 DISTRICT_KINDS = ("district", "new_area", "high_tech_zone", "development_zone")
 COUNTY_KINDS = ("county", "autonomous_county", "banner", "autonomous_banner", "county_city")
 CLAUSE_DELIMITERS = "，,、；;：:。！？!?\n"
+_CLAUSE_DELIMITER = regex.compile("[" + regex.escape(CLAUSE_DELIMITERS) + "]")
+_HEAD_SKIP = frozenset(CLAUSE_DELIMITERS + " ")
 
 CARRY_CHARS = 300         # how far back in its paragraph a sentence without a subject looks
 
@@ -38,6 +41,16 @@ CARRY_CHARS = 300         # how far back in its paragraph a sentence without a s
 @lru_cache(maxsize=1)
 def area_words() -> dict[str, str]:
     return {row["word"]: row["level"] for row in table("metric_area_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _opener_firsts() -> frozenset[str]:
+    return frozenset(w[0] for w in _openers() if w)
+
+
+@lru_cache(maxsize=1)
+def _area_scan() -> WordScan:
+    return WordScan(area_words().items())
 
 
 @lru_cache(maxsize=1)
@@ -223,30 +236,32 @@ class SentenceAreas:
         """(start, end, Place or level) for place forms and area words, in text order."""
         out = place_mentions(text, self.resolver.prepared, self.resolver.gaz)
         taken = [(s, e) for s, e, _ in out]
-        for word, level in area_words().items():
-            pos = text.find(word)
-            while pos >= 0:
-                if not any(s <= pos < e for s, e in taken):
-                    out.append((pos, pos + len(word), level))
-                pos = text.find(word, pos + 1)
+        # every occurrence of every area word, overlapping ones too (one pass of an automaton
+        # rather than a find loop per word); the sort puts them in text order
+        for pos, end, level in _area_scan().occurrences(text):
+            if not any(s <= pos < e for s, e in taken):
+                out.append((pos, end, level))
         out.sort(key=lambda t: (t[0], -t[1]))
         return out
 
     @staticmethod
     def _clause_heads(sentence: str, periods: dict[int, int]):
         """Where each clause's subject starts: after its delimiter, periods and openers."""
-        starts = [0] + [i + 1 for i, ch in enumerate(sentence) if ch in CLAUSE_DELIMITERS]
+        starts = [0] + [m.end() for m in _CLAUSE_DELIMITER.finditer(sentence)]
         limit = len(sentence)
+        openers = _openers()
+        firsts = _opener_firsts()
         for pos in starts:
             moved = True
             while moved and pos < limit:
                 moved = False
                 if pos in periods:
                     pos, moved = periods[pos], True
-                for word in _openers():
-                    if sentence.startswith(word, pos):
-                        pos, moved = pos + len(word), True
-                        break
-                while pos < limit and sentence[pos] in CLAUSE_DELIMITERS + " ":
+                if pos < limit and sentence[pos] in firsts:
+                    for word in openers:
+                        if sentence.startswith(word, pos):
+                            pos, moved = pos + len(word), True
+                            break
+                while pos < limit and sentence[pos] in _HEAD_SKIP:
                     pos, moved = pos + 1, True
             yield pos

@@ -40,6 +40,7 @@ from .metric_facts import Metric, Period
 from .metric_reading import SentenceReading
 from .metric_sections import SectionContext, opening_period, reporting_period
 from .periods import DocumentYears, document_year_period, resolve
+from .word_scan import WordScan
 
 MAX_METRIC_LENGTH = 24
 LIST_REACH = 400           # how far back in its paragraph a list opener (目标是：) reaches
@@ -72,8 +73,17 @@ class MetricsExtractor(Extractor):
         return regex.compile(rf"(?<!{alternation(v.role('not_before_kind'))}){done}(?:{alternation(words)})")
 
     @cached_property
+    def _kind_scan(self) -> WordScan:
+        v = vocabulary()
+        return WordScan((w, w) for w in [*v.role("target"), *v.role("plan"), *v.role("estimate")])
+
+    @cached_property
     def _scope_words(self) -> regex.Pattern:
         return regex.compile(alternation(vocabulary().role("scope")))
+
+    @cached_property
+    def _scope_scan(self) -> WordScan:
+        return WordScan((w, w) for w in vocabulary().role("scope"))
 
     @cached_property
     def _lead_words(self) -> regex.Pattern:
@@ -86,6 +96,8 @@ class MetricsExtractor(Extractor):
         self._doc_period = reporting_period(self._sections.values()) or opening_period(doc)
         self._areas = AreaResolver(doc)
         self._years = DocumentYears(doc.norm.text)
+        self._paragraph_periods: dict[int, object] = {}
+        self._list_kinds: dict[int, str] = {}
         self._columns = [(bisect_left(doc.norm.origin, b.start), bisect_left(doc.norm.origin, b.end))
                          for b in column_blocks(doc.doc.text)]
         yield from super().extract(doc)
@@ -152,7 +164,10 @@ class MetricsExtractor(Extractor):
         before = self._before(sentence.text, member)[floor:]
         kind = self._kind(before)
         if kind == "actual" and not floor:
-            kind = self._list_kind(doc.norm.text, sentence.origin[0])
+            start = sentence.origin[0]            # the same for every figure of the sentence
+            if start not in self._list_kinds:
+                self._list_kinds[start] = self._list_kind(doc.norm.text, start)
+            kind = self._list_kinds[start]
         value = Decimal(fig.number.replace(",", ""))
         start, end = sentence.span(*member.span)
         skip = member.skip if member.rule != "from" else None
@@ -239,7 +254,8 @@ class MetricsExtractor(Extractor):
         return before
 
     def _kind(self, before: str) -> str:
-        words = self._kind_words.findall(before)
+        # the pattern matches only at one of its words: most text before a figure holds none
+        words = self._kind_words.findall(before) if self._kind_scan.any(before) else ()
         if not words:
             return "actual"
         v = vocabulary()
@@ -268,7 +284,7 @@ class MetricsExtractor(Extractor):
         after = _SCOPE_AFTER.match(doc.norm.text, norm_end)
         if after and after.group("scope") in scopes:     # "增长7.2%（直管区）"
             return scopes[after.group("scope")]
-        words = self._scope_words.findall(before)
+        words = self._scope_words.findall(before) if self._scope_scan.any(before) else ()
         return scopes[words[-1]] if words else None
 
     def _period(self, doc: PreparedDocument, mentions, kind: str, context: SectionContext | None,
@@ -285,7 +301,11 @@ class MetricsExtractor(Extractor):
             return resolve(mentions[-1], date, "actual" if actual else kind, context_year)
         if not actual:       # a plan's year; on an undated page the year its title or opening states
             return document_year_period(date) or self._inferred(self._doc_period)
-        earlier = self._years.paragraph_period(doc.norm.text, sentence_start) if sentence_start is not None else None
+        earlier = None
+        if sentence_start is not None:        # the same for every figure of the sentence
+            if sentence_start not in self._paragraph_periods:
+                self._paragraph_periods[sentence_start] = self._years.paragraph_period(doc.norm.text, sentence_start)
+            earlier = self._paragraph_periods[sentence_start]
         if earlier is not None:
             found = resolve(earlier, date, "actual", context_year)
             return Period(found.written, found.start, found.end, inferred=True, shape=found.shape)

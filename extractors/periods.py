@@ -40,20 +40,36 @@ def period_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
     return tuple((row["shape"], regex.compile(row["regex"])) for row in table("period_patterns.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _gated_patterns() -> tuple[tuple[int, str, regex.Pattern, str], ...]:
+    rows = table("period_patterns.tsv")
+    return tuple((order, shape, pattern, row["needs"])
+                 for order, ((shape, pattern), row) in enumerate(zip(period_patterns(), rows)))
+
+
 def find_periods(text: str) -> list[PeriodMention]:
     """Every period mention, longest first where they overlap, in text order."""
     found = []
-    for order, (shape, pattern) in enumerate(period_patterns()):
+    for order, shape, pattern, needs in _gated_patterns():
+        if needs not in text:
+            continue        # most sentences write no 季 and many no 月: no pattern run for them
         for m in pattern.finditer(text):
-            if m.end() > m.start():
-                groups = tuple((k, v) for k, v in m.groupdict().items() if v)
-                found.append((m.start(), -(m.end() - m.start()), order, PeriodMention(m.start(), m.end(), shape, m.group(), groups)))
+            start, end = m.span()
+            if end > start:
+                found.append((start, start - end, order, end, shape, m))
+    if not found:
+        return []
+    found.sort(key=lambda t: t[:3])
     out: list[PeriodMention] = []
-    for _, _, _, mention in sorted(found, key=lambda t: t[:3]):
-        if not out or mention.start >= out[-1].end:
-            out.append(mention)
-    # "比上年增长", "较2019年提高": the base of a comparison, not the figure's period
-    return [m for m in out if m.start == 0 or text[m.start - 1] not in _COMPARED]
+    last_end = -1
+    for start, _, _, end, shape, m in found:
+        # "比上年增长", "较2019年提高": the base of a comparison, not the figure's period
+        if start >= last_end:
+            last_end = end
+            if start == 0 or text[start - 1] not in _COMPARED:
+                groups = tuple((k, v) for k, v in m.groupdict().items() if v)
+                out.append(PeriodMention(start, end, shape, m.group(), groups))
+    return out
 
 
 def number(text: str | None) -> int | None:

@@ -4,6 +4,7 @@ and the words that look like periods but are not a figure's."""
 from __future__ import annotations
 
 import pytest
+import regex
 
 from cadregraph.extractors.periods import DocumentYears, find_periods, resolve
 
@@ -65,3 +66,29 @@ def test_document_years_give_the_year_a_figure_without_period_reviews():
     assert years.reviewed_year(pos, "2024-10-25") is None          # no review of last year in October
     assert DocumentYears("比2023年增长").recent(8) is None           # a comparison base is no year written
     assert DocumentYears("到2030年目标").recent(5, "2024-01-15") is None   # a future year is no review
+
+
+def test_every_match_of_a_period_pattern_holds_the_character_it_needs():
+    """find_periods skips a pattern on a text without its `needs` character (period_patterns.tsv):
+    strings built from the patterns' own pieces never match one without it."""
+    import random
+
+    from cadregraph.extractors.lexicon import table
+
+    pieces = ["2024", "年", "今年", "去年", "上年", "前", "三", "十一", "个", "月", "1", "8", "12", "-", "至",
+              "季度", "季", "第", "一", "二", "4", "—", "半年", "上", "下", "末", "底", "以来", "初", "全", "到", "份", "日", "元"]
+    rnd = random.Random(7)
+    samples = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(2, 6))) for _ in range(60000)]
+    samples += ["2024年1-8月", "元至5月", "今年以来", "年初以来", "第三季", "一至三季度", "第一至第四季度", "1—4季度",
+                "3月末", "上年", "到2030年", "到2025年底", "全年"]
+    for row in table("period_patterns.tsv"):
+        pattern = regex.compile(row["regex"])
+        assert row["needs"], row["name"]
+        matches = [m.group() for text in samples for m in pattern.finditer(text)]
+        assert matches, row["name"]          # the samples do try the pattern
+        assert all(row["needs"] in m for m in matches), row["name"]
+
+
+def test_a_text_without_year_month_or_quarter_has_no_period():
+    assert find_periods("规模以上工业增加值增长8.5%，固定资产投资增长10%") == []
+    assert [m.text for m in find_periods("季度数据：二季度增长")] == ["二季度"]
