@@ -48,6 +48,7 @@ _COUNTED_ENDS = frozenset("个家条座所处项批类大辆亩里块台件只�
 _DATE_ENDS = frozenset("年月日号\n")
 STOP_REACH = 8             # characters before a position in which a stop word ending there is sought
 _SPACE_RUN = regex.compile(r"\s+")
+_BOUNDARY_CHARS = frozenset(_PUNCT) | _COUNTED_ENDS | _DATE_ENDS | frozenset("— ”’“‘")
 _COUNT_AFTER = regex.compile(r"^\s*\d+\s*(?:余|多)?\s*(?:个|家|条|座|所|处|项|批)")
 _AFTER_DENG = regex.compile(r"等\s*(?:" + _NUM + r"(?:个|家|条|座|所|处|项|批))?\s*$")
 _UNIT = r"(?:个|家|条|座|所|处|项|批|亿元|亿|万元|万吨|万套|万|吨|套)"
@@ -97,9 +98,8 @@ class _Lexicon:
     places: frozenset[str]
     place_pattern: regex.Pattern         # district names of three or more characters
     any_place: regex.Pattern
-    stop_set: frozenset[str]             # `stops` for look-ups of the text ending at a position
-    stop_lengths: tuple[int, ...]        # lengths of the stop words that fit in STOP_REACH
-    stop_ends: frozenset[str]            # their last characters
+    stops_by_end: dict[str, tuple[str, ...]]   # the stop words that fit in STOP_REACH, by last character
+    watched: frozenset[str]              # characters left_boundary must look at: any other is in the name
     head_ends: tuple[str, ...]           # the heads, for str.endswith
 
 
@@ -112,13 +112,16 @@ def lexicon() -> _Lexicon:
                  if ln.strip() and not ln.startswith("#"))
     places = frozenset(f for p in gazetteer().places for f in (p.name, *p.short_names) if len(f) >= 2)
     stops = tuple(sorted(set(words("project_stops.txt")), key=len, reverse=True))
+    by_end: dict[str, tuple[str, ...]] = {}
+    for w in stops:
+        if len(w) <= STOP_REACH:
+            by_end[w[-1]] = by_end.get(w[-1], ()) + (w,)
     return _Lexicon(heads, regex.compile(alternation(heads)), stops,
                     regex.compile(f"(?:{alternation(stops)})$"),
                     regex.compile(f"(?:{alternation(words('project_generic.txt'))})"),
                     frozenset(words("project_exclusions.txt")), mods, places,
                     regex.compile(alternation(p for p in places if len(p) >= 3)), regex.compile(alternation(places)),
-                    frozenset(stops), tuple(sorted({len(w) for w in stops if len(w) <= STOP_REACH})),
-                    frozenset(w[-1] for w in stops if len(w) <= STOP_REACH), tuple(heads))
+                    by_end, frozenset(by_end) | _BOUNDARY_CHARS, tuple(heads))
 
 
 def _optional(pattern: str, form: str = "{}") -> regex.Pattern | None:
@@ -168,17 +171,22 @@ def _counted_before(text: str, i: int) -> bool:
 
 def _stop_before(text: str, i: int, lex: _Lexicon) -> bool:
     """A stop word ends at i, within STOP_REACH characters."""
-    return text[i - 1:i] in lex.stop_ends and any(text[i - k:i] in lex.stop_set for k in lex.stop_lengths if k <= i)
+    ends = lex.stops_by_end.get(text[i - 1:i])
+    return ends is not None and text.endswith(ends, max(0, i - STOP_REACH), i)
 
 
 def left_boundary(text: str, head_start: int) -> int:
     """Where the name ending in the head at `head_start` begins: after punctuation, a space
     between Chinese words, a stop word, a count, a date, a dash or an unmatched opening quote."""
     lex = lexicon()
+    watched = lex.watched
     i = head_start
     open_quote = False
     while i > 0 and head_start - i < MAX_NAME:
         ch = text[i - 1]
+        if ch not in watched:           # no rule below applies to it
+            i -= 1
+            continue
         if ch in _PUNCT or ch == "—" and text.startswith("——", i - 2) or _counted_before(text, i) \
                 or ch in _DATE_ENDS and _DATE_BEFORE.search(text, max(0, i - 8), i):
             break
@@ -271,6 +279,8 @@ def _trim(c: Candidate) -> Candidate | None:
         if m and m.end():
             name, start = name[m.end():], start + m.end() if c.rule == "head" else start
     name = _SPACE_RUN.sub("", name)
+    if name == c.name and start == c.start:
+        return c if len(name) > len(c.head) else None
     return Candidate(start, c.end, name, c.head, c.type, c.rule, c.quote_end) if len(name) > len(c.head) else None
 
 

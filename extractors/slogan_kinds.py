@@ -44,6 +44,7 @@ SPEECH_VERB_WINDOW = 24   # characters after the closing mark in which "表示" 
 _SENTENCE_PUNCT = regex.compile(r"[。！？!?]")
 _COMMA = regex.compile(r"[，,；;]")
 _NESTED = regex.compile(r"‘[^‘’]*’|“[^“”]*”|「[^「」]*」|『[^『』]*』")
+_OPENING_MARKS = frozenset("‘“「『")
 _RANKING = regex.compile(r"(?:\d+|[百千])强")
 _ORDINAL = regex.compile(r"第[一二三四五六七八九十百千〇两\d]+")
 _DURATION = regex.compile(r"[百千][日天]")      # a campaign's round length (百日攻坚); 三天办结 counts
@@ -125,7 +126,9 @@ def classify(content: str, before: str, after: str, role: str = "quote",
 
 def has_counting_numeral(text: str, places: tuple[str, ...] = ()) -> bool:
     lex = _lexicon()
-    bare = _NESTED.sub("", text)
+    if lex.numerals.isdisjoint(text) and not _DIGIT.search(text):
+        return False            # what follows only takes characters out
+    bare = _without_nested(text)
     for place in places:
         bare = bare.replace(place, "")
     bare = _DURATION.sub("", _ORDINAL.sub("", _RANKING.sub("", bare)))
@@ -133,8 +136,12 @@ def has_counting_numeral(text: str, places: tuple[str, ...] = ()) -> bool:
     return bool(_DIGIT.search(bare)) or not lex.numerals.isdisjoint(bare)
 
 
+def _without_nested(text: str) -> str:
+    return _NESTED.sub("", text) if not _OPENING_MARKS.isdisjoint(text) else text
+
+
 def _is_speech(text: str, after: str, lex: _Lexicon) -> bool:
-    bare = _NESTED.sub("", text)
+    bare = _without_nested(text)
     if _SENTENCE_PUNCT.search(bare):
         return True
     if len(bare) >= SPEECH_LENGTH and _COMMA.search(bare):
