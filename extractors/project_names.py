@@ -61,6 +61,8 @@ _COMPANY_PLANT = ("车间", "产线", "生产线")
 _QUOTE_ONLY = regex.compile(r"^[“‘][^“”‘’]+[”’]$")
 _MARKS = regex.compile(r"[“”‘’\s]")
 _RATING = regex.compile(r"\d*A{1,5}级|\d+星级?")      # 5A级景区, 4星级酒店: a grade, not a name
+_QUOTE_MARKS = frozenset("“”‘’")
+_COUNT_OPENERS = "一二三四五六七八九十百千万两几数"       # how a _QUANTITY written in words begins
 
 
 @dataclass(frozen=True)
@@ -296,16 +298,33 @@ def _has_proper(own: str) -> bool:
 
 def _specific(own: str) -> str:
     """What is left of a name's own words without marks, counts, grades and generic words."""
-    return lexicon().generic.sub("", _QUANTITY.sub("", _RATING.sub("", _MARKS.sub("", own))))
+    return lexicon().generic.sub("", _without_quantity(_without_rating(_unmarked(own))))
+
+
+# Each pattern is tried only when the text holds what it must begin or end with: most names
+# hold no mark, grade or count, and these run several times for every candidate.
+def _unmarked(text: str) -> str:
+    if _QUOTE_MARKS.isdisjoint(text) and " " not in text and text.isprintable():
+        return text                  # every other \s character is unprintable
+    return _MARKS.sub("", text)
+
+
+def _without_rating(text: str) -> str:
+    return _RATING.sub("", text) if "级" in text or "星" in text else text
+
+
+def _without_quantity(text: str) -> str:
+    first = text[:1]
+    return _QUANTITY.sub("", text) if first.isdigit() or first and first in _COUNT_OPENERS else text
 
 
 def _is_named(text: str, c: Candidate) -> bool:
     lex = lexicon()
     own = _own(c)
-    bare = _MARKS.sub("", own)
+    bare = _unmarked(own)
     specific = _specific(own)
     needs = lex.heads[c.head].needs if c.head in lex.heads else "name"
-    if len(bare) < 2 or not (specific or _has_proper(_RATING.sub("", bare))) or _QUOTE_ONLY.match(own.strip()) \
+    if len(bare) < 2 or not (specific or _has_proper(_without_rating(bare))) or _QUOTE_ONLY.match(own.strip()) \
             or specific in lex.excluded or is_clause(c.name):
         return False
     if needs == "long" and not (_has_proper(bare) or len(specific) >= LONG_NAME):
@@ -314,7 +333,7 @@ def _is_named(text: str, c: Candidate) -> bool:
         return False
     if needs in ("long", "proper") and not _without_places(specific):
         return False                      # "大足区数字化车间": a category in a place
-    plain = _MARKS.sub("", c.name)
+    plain = _unmarked(c.name)
     if plain in lex.excluded or bare in lex.excluded or plain in lex.places or gazetteer().lookup(plain):
         return False
     if c.rule != "named-category" and (_counted_before(text, c.start) or _COUNT_FIRST.match(c.name)):
