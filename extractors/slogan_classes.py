@@ -49,7 +49,9 @@ def _classes() -> _Classes:
     honours: dict[str, list[str]] = {}
     for row in table("slogan_honours.tsv"):
         honours.setdefault(row["position"], []).append(row["word"])
-    either = regex.compile("|".join(f"(?:{wc.pattern.pattern})" for wc in patterns))
+    # Matched right to left: whether a whole text matches does not depend on the direction,
+    # and most classes are told by how they end (…书记, …县长), so a text fails at once.
+    either = regex.compile("|".join(f"(?:{wc.pattern.pattern})" for wc in patterns), regex.REVERSE)
     return _Classes(patterns, either, frozenset(words("slogan_cadre_jargon.txt")),
                     regex.compile(alternation(honours["honorary"])),
                     tuple(honours["head"]), tuple(honours["award"]))

@@ -132,6 +132,8 @@ def has_counting_numeral(text: str, places: tuple[str, ...] = ()) -> bool:
     for place in places:
         bare = bare.replace(place, "")
     bare = _DURATION.sub("", _ORDINAL.sub("", _RANKING.sub("", bare)))
+    if lex.numerals.isdisjoint(bare) and not _DIGIT.search(bare):
+        return False
     bare = lex.masks.sub("", bare)
     return bool(_DIGIT.search(bare)) or not lex.numerals.isdisjoint(bare)
 
