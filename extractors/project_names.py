@@ -172,7 +172,8 @@ def _counted_before(text: str, i: int) -> bool:
 
 
 def _stop_before(text: str, i: int, lex: _Lexicon) -> bool:
-    """A stop word ends at i, within STOP_REACH characters."""
+    """A stop word ends at i, within STOP_REACH characters (after a line break, which ends a name
+    anyway, the anchored pattern also took a stop word before it)."""
     ends = lex.stops_by_end.get(text[i - 1:i])
     return ends is not None and text.endswith(ends, max(0, i - STOP_REACH), i)
 
