@@ -20,6 +20,7 @@ name, a company's workshop, a programme in quotes (“疆算入渝”工程).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,7 +39,16 @@ _PUNCT = set("，,。；;：:！？!?、\n《》【】[]#+＋.．|｜")
 _NUM = r"(?:\d+(?:\.\d+)?\s*[十百千万亿]*|[一二三四五六七八九十百千万两几数]+)\s*(?:余|多)?\s*"
 _CLASSIFIER = r"(?:个|家|条|座|所|处|项|批|类|大|辆|亩|公里|块|台|件|只|头|户|人次|人|张|部|架|艘|间|栋)"
 _COUNTED = regex.compile(_NUM + _CLASSIFIER + r"$")
+_COUNT_FIRST = regex.compile(_NUM + _CLASSIFIER)
 _DATE_BEFORE = regex.compile(r"\d+\s*(?:年|月|日)$|月\s*\d+\s*号$")    # not 1号线: a line's number
+# The characters a count or a date ends in (and a line break, before which `$` matches too): a
+# position after any other character needs no look-behind search, and left_boundary asks at
+# every character of every name.
+_COUNTED_ENDS = frozenset("个家条座所处项批类大辆亩里块台件只头户次人张部架艘间栋\n")
+_DATE_ENDS = frozenset("年月日号\n")
+STOP_REACH = 8             # characters before a position in which a stop word ending there is sought
+_SPACE_RUN = regex.compile(r"\s+")
+_BOUNDARY_CHARS = frozenset(_PUNCT) | _COUNTED_ENDS | _DATE_ENDS | frozenset("— ”’“‘")
 _COUNT_AFTER = regex.compile(r"^\s*\d+\s*(?:余|多)?\s*(?:个|家|条|座|所|处|项|批)")
 _AFTER_DENG = regex.compile(r"等\s*(?:" + _NUM + r"(?:个|家|条|座|所|处|项|批))?\s*$")
 _UNIT = r"(?:个|家|条|座|所|处|项|批|亿元|亿|万元|万吨|万套|万|吨|套)"
@@ -51,6 +61,8 @@ _COMPANY_PLANT = ("车间", "产线", "生产线")
 _QUOTE_ONLY = regex.compile(r"^[“‘][^“”‘’]+[”’]$")
 _MARKS = regex.compile(r"[“”‘’\s]")
 _RATING = regex.compile(r"\d*A{1,5}级|\d+星级?")      # 5A级景区, 4星级酒店: a grade, not a name
+_QUOTE_MARKS = frozenset("“”‘’")
+_COUNT_OPENERS = "一二三四五六七八九十百千万两几数"       # how a _QUANTITY written in words begins
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,9 @@ class _Lexicon:
     places: frozenset[str]
     place_pattern: regex.Pattern         # district names of three or more characters
     any_place: regex.Pattern
+    stops_by_end: dict[str, tuple[str, ...]]   # the stop words that fit in STOP_REACH, by last character
+    watched: frozenset[str]              # characters left_boundary must look at: any other is in the name
+    head_ends: tuple[str, ...]           # the heads, for str.endswith
 
 
 @lru_cache(maxsize=1)
@@ -99,11 +114,16 @@ def lexicon() -> _Lexicon:
                  if ln.strip() and not ln.startswith("#"))
     places = frozenset(f for p in gazetteer().places for f in (p.name, *p.short_names) if len(f) >= 2)
     stops = tuple(sorted(set(words("project_stops.txt")), key=len, reverse=True))
+    by_end: dict[str, tuple[str, ...]] = {}
+    for w in stops:
+        if len(w) <= STOP_REACH:
+            by_end[w[-1]] = by_end.get(w[-1], ()) + (w,)
     return _Lexicon(heads, regex.compile(alternation(heads)), stops,
                     regex.compile(f"(?:{alternation(stops)})$"),
                     regex.compile(f"(?:{alternation(words('project_generic.txt'))})"),
                     frozenset(words("project_exclusions.txt")), mods, places,
-                    regex.compile(alternation(p for p in places if len(p) >= 3)), regex.compile(alternation(places)))
+                    regex.compile(alternation(p for p in places if len(p) >= 3)), regex.compile(alternation(places)),
+                    by_end, frozenset(by_end) | _BOUNDARY_CHARS, tuple(heads))
 
 
 def _optional(pattern: str, form: str = "{}") -> regex.Pattern | None:
@@ -128,22 +148,50 @@ def find_candidates(text: str) -> list[Candidate]:
             continue
         found.extend(_shared_head(text, cand))
         found.append(cand)
-    places = [(m.start(), m.end()) for m in lex.place_pattern.finditer(text)]
+    in_place = _within_place(text, lex)
     kept = [c for c in (_trim(c) for c in found) if c is not None and _is_named(text, c)
-            and not any(s <= c.start and c.end <= e for s, e in places)]
+            and not in_place(c.start, c.end)]
     return _outermost(kept)
+
+
+def _within_place(text: str, lex: _Lexicon):
+    """A test whether text[start:end] lies inside a district's name. The names are found left
+    to right without overlaps, so only the last one opening at or before `start` can hold it."""
+    spans = [(m.start(), m.end()) for m in lex.place_pattern.finditer(text)]
+    starts = [s for s, _ in spans]
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect_right(starts, start)
+        return k > 0 and end <= spans[k - 1][1]
+    return inside
+
+
+def _counted_before(text: str, i: int) -> bool:
+    """A count of things ends at i ("新增12台")."""
+    return text[i - 1:i] in _COUNTED_ENDS and _COUNTED.search(text, max(0, i - 6), i) is not None
+
+
+def _stop_before(text: str, i: int, lex: _Lexicon) -> bool:
+    """A stop word ends at i, within STOP_REACH characters (after a line break, which ends a name
+    anyway, the anchored pattern also took a stop word before it)."""
+    ends = lex.stops_by_end.get(text[i - 1:i])
+    return ends is not None and text.endswith(ends, max(0, i - STOP_REACH), i)
 
 
 def left_boundary(text: str, head_start: int) -> int:
     """Where the name ending in the head at `head_start` begins: after punctuation, a space
     between Chinese words, a stop word, a count, a date, a dash or an unmatched opening quote."""
-    stop_at_end = lexicon().stop_at_end
+    lex = lexicon()
+    watched = lex.watched
     i = head_start
     open_quote = False
     while i > 0 and head_start - i < MAX_NAME:
         ch = text[i - 1]
-        if ch in _PUNCT or text.startswith("——", i - 2) or _COUNTED.search(text, max(0, i - 6), i) \
-                or _DATE_BEFORE.search(text, max(0, i - 8), i):
+        if ch not in watched:           # no rule below applies to it
+            i -= 1
+            continue
+        if ch in _PUNCT or ch == "—" and text.startswith("——", i - 2) or _counted_before(text, i) \
+                or ch in _DATE_ENDS and _DATE_BEFORE.search(text, max(0, i - 8), i):
             break
         if ch == " " and not (text[i - 2:i - 1].isascii() or text[i:i + 1].isascii()):
             break
@@ -153,7 +201,7 @@ def left_boundary(text: str, head_start: int) -> int:
             if not open_quote:
                 break
             open_quote = False
-        elif stop_at_end.search(text, max(0, i - 8), i):
+        elif _stop_before(text, i, lex):
             break
         i -= 1
     return i
@@ -170,7 +218,7 @@ def _listed(text: str, deng: int, category: Candidate) -> list[Candidate]:
                           "named-category")]
     if len(items) == 1 and own and not counted:
         s = items[0][0]
-        return [Candidate(s, category.end, regex.sub(r"\s+", "", text[s:category.end]), category.head,
+        return [Candidate(s, category.end, _SPACE_RUN.sub("", text[s:category.end]), category.head,
                           category.type, "listed-before-category")]
     suffix = category.head if category.head in ("项目", "工程") else own + category.head
     return [Candidate(s, s + len(item), item + suffix, category.head, category.type, "listed-before-category",
@@ -184,7 +232,7 @@ def _items_before(text: str, deng: int) -> list[tuple[int, str]]:
     end = deng
     while end > 0:
         start = left_boundary(text, end)
-        item = regex.sub(r"\s+", "", text[start:end])
+        item = _SPACE_RUN.sub("", text[start:end])
         if item and not _COUNTED.search(item) and text[start - 1:start] != "等":
             items.append((start, item))
         joiner = next((j for j in ("、", "和", "与", "及其") if text.startswith(j, start - len(j))), None)
@@ -195,7 +243,7 @@ def _items_before(text: str, deng: int) -> list[tuple[int, str]]:
 
 
 def _ends_with_head(item: str) -> bool:
-    return any(item.endswith(h) for h in lexicon().heads)
+    return item.endswith(lexicon().head_ends)
 
 
 def _strip_generic(own: str) -> str:
@@ -233,7 +281,9 @@ def _trim(c: Candidate) -> Candidate | None:
         m = mod.match(name)
         if m and m.end():
             name, start = name[m.end():], start + m.end() if c.rule == "head" else start
-    name = regex.sub(r"\s+", "", name)
+    name = _SPACE_RUN.sub("", name)
+    if name == c.name and start == c.start:
+        return c if len(name) > len(c.head) else None
     return Candidate(start, c.end, name, c.head, c.type, c.rule, c.quote_end) if len(name) > len(c.head) else None
 
 
@@ -244,21 +294,38 @@ def _own(c: Candidate) -> str:
 
 
 def _has_proper(own: str) -> bool:
-    return bool(_PROPER.search(own)) or any(p in own for p in lexicon().places)
+    return bool(_PROPER.search(own)) or lexicon().any_place.search(own) is not None
 
 
 def _specific(own: str) -> str:
     """What is left of a name's own words without marks, counts, grades and generic words."""
-    return lexicon().generic.sub("", _QUANTITY.sub("", _RATING.sub("", _MARKS.sub("", own))))
+    return lexicon().generic.sub("", _without_quantity(_without_rating(_unmarked(own))))
+
+
+# Each pattern is tried only when the text holds what it must begin or end with: most names
+# hold no mark, grade or count, and these run several times for every candidate.
+def _unmarked(text: str) -> str:
+    if _QUOTE_MARKS.isdisjoint(text) and " " not in text and text.isprintable():
+        return text                  # every other \s character is unprintable
+    return _MARKS.sub("", text)
+
+
+def _without_rating(text: str) -> str:
+    return _RATING.sub("", text) if "级" in text or "星" in text else text
+
+
+def _without_quantity(text: str) -> str:
+    first = text[:1]
+    return _QUANTITY.sub("", text) if first.isdigit() or first and first in _COUNT_OPENERS else text
 
 
 def _is_named(text: str, c: Candidate) -> bool:
     lex = lexicon()
     own = _own(c)
-    bare = _MARKS.sub("", own)
+    bare = _unmarked(own)
     specific = _specific(own)
     needs = lex.heads[c.head].needs if c.head in lex.heads else "name"
-    if len(bare) < 2 or not (specific or _has_proper(_RATING.sub("", bare))) or _QUOTE_ONLY.match(own.strip()) \
+    if len(bare) < 2 or not (specific or _has_proper(_without_rating(bare))) or _QUOTE_ONLY.match(own.strip()) \
             or specific in lex.excluded or is_clause(c.name):
         return False
     if needs == "long" and not (_has_proper(bare) or len(specific) >= LONG_NAME):
@@ -267,11 +334,10 @@ def _is_named(text: str, c: Candidate) -> bool:
         return False
     if needs in ("long", "proper") and not _without_places(specific):
         return False                      # "大足区数字化车间": a category in a place
-    plain = _MARKS.sub("", c.name)
+    plain = _unmarked(c.name)
     if plain in lex.excluded or bare in lex.excluded or plain in lex.places or gazetteer().lookup(plain):
         return False
-    if c.rule != "named-category" and (_COUNTED.search(text, max(0, c.start - 6), c.start)
-                                       or regex.match(_NUM + _CLASSIFIER, c.name)):
+    if c.rule != "named-category" and (_counted_before(text, c.start) or _COUNT_FIRST.match(c.name)):
         return False
     if c.rule == "head" and _COUNT_AFTER.match(text[c.end:c.end + 8]):
         return False
@@ -284,10 +350,17 @@ def _without_places(text: str) -> str:
 
 def _outermost(cands: list[Candidate]) -> list[Candidate]:
     """Drop a candidate that lies inside a longer one reaching further right."""
-    out = []
+    by_start = sorted((c.start, c.end) for c in cands)
+    starts = [s for s, _ in by_start]
+    reach, furthest = [], -1
+    for _, e in by_start:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+    out, seen = [], set()
     for c in cands:
-        if any(o is not c and o.start <= c.start and c.end < o.end for o in cands):
+        k = bisect_right(starts, c.start)      # those opening at or before c; c itself among them
+        if reach[k - 1] > c.end or c in seen:
             continue
-        if c not in out:
-            out.append(c)
+        seen.add(c)
+        out.append(c)
     return sorted(out, key=lambda c: (c.start, c.end))

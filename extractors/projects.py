@@ -53,15 +53,23 @@ def _name_forms() -> tuple[tuple[str, str], ...]:
 
 
 def _without_own_place(key: str, district: Place) -> str:
-    gaz = gazetteer()
-    for place in (*reversed(gaz.ancestors(district)), district):
-        for form in sorted({place.name, *place.short_names}, key=len, reverse=True):
+    for forms in _own_forms(district):
+        for form in forms:
             if form and key.startswith(form) and len(key) - len(form) >= MIN_KEY:
                 key = key[len(form):]
                 break
     if key[:1] == district.name[-1:] and key[:1] in _LEVELS and len(key) > MIN_KEY + 1:
         key = key[1:]                     # 区商务中心 in a district's own news
     return key
+
+
+@lru_cache(maxsize=1024)
+def _own_forms(district: Place) -> tuple[tuple[str, ...], ...]:
+    """The forms of the district and of each place above it, outermost first, longest form
+    first: worked out once per district, not for every project in it."""
+    gaz = gazetteer()
+    return tuple(tuple(sorted({place.name, *place.short_names}, key=len, reverse=True))
+                 for place in (*reversed(gaz.ancestors(district)), district))
 
 
 class ProjectsExtractor(Extractor):
@@ -95,16 +103,14 @@ def _bare_level_district(resolver: UnitResolver, name: str) -> Place | None:
 
 
 def _district(doc: PreparedDocument, resolver: UnitResolver, cand: Candidate, unit) -> Place | None:
-    own = unit if isinstance(unit, Place) else None
-    named = resolver.places_in(cand.start, cand.end)
-    if named and (own is not None or unit is None):
-        return own if own in named else named[0]
-    if own is not None:
-        return own
-    if isinstance(unit, Organization):
+    if isinstance(unit, Organization):     # a department's project is its place's, whatever it names
         place = unit.place
         while place is None and unit.parent is not None:
             unit = unit.parent
             place = unit.place
         return place if place is not None else doc.city
-    return None
+    own = unit if isinstance(unit, Place) else None
+    named = resolver.places_in(cand.start, cand.end)
+    if named and (own is not None or unit is None):
+        return own if own in named else named[0]
+    return own

@@ -34,6 +34,7 @@ _JARGON = WordClass("cadre-jargon", "emphasis", regex.compile(""), None)
 @dataclass(frozen=True)
 class _Classes:
     patterns: tuple[WordClass, ...]
+    any_pattern: regex.Pattern      # all of them as one: most quotes match none, tried once
     jargon: frozenset[str]
     honorary: regex.Pattern
     heads: tuple[str, ...]
@@ -48,7 +49,10 @@ def _classes() -> _Classes:
     honours: dict[str, list[str]] = {}
     for row in table("slogan_honours.tsv"):
         honours.setdefault(row["position"], []).append(row["word"])
-    return _Classes(patterns, frozenset(words("slogan_cadre_jargon.txt")),
+    # Matched right to left: whether a whole text matches does not depend on the direction,
+    # and most classes are told by how they end (…书记, …县长), so a text fails at once.
+    either = regex.compile("|".join(f"(?:{wc.pattern.pattern})" for wc in patterns), regex.REVERSE)
+    return _Classes(patterns, either, frozenset(words("slogan_cadre_jargon.txt")),
                     regex.compile(alternation(honours["honorary"])),
                     tuple(honours["head"]), tuple(honours["award"]))
 
@@ -60,6 +64,8 @@ def cadre_word(text: str, after: str) -> WordClass | None:
     bare = text.replace(" ", "")
     if bare in lex.jargon:
         return _JARGON
+    if not lex.any_pattern.fullmatch(bare):
+        return None
     for wc in lex.patterns:
         if wc.pattern.fullmatch(bare) and (wc.after is None or wc.after.match(after)):
             return wc

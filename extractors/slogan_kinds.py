@@ -44,11 +44,14 @@ SPEECH_VERB_WINDOW = 24   # characters after the closing mark in which "表示" 
 _SENTENCE_PUNCT = regex.compile(r"[。！？!?]")
 _COMMA = regex.compile(r"[，,；;]")
 _NESTED = regex.compile(r"‘[^‘’]*’|“[^“”]*”|「[^「」]*」|『[^『』]*』")
+_OPENING_MARKS = frozenset("‘“「『")
 _RANKING = regex.compile(r"(?:\d+|[百千])强")
 _ORDINAL = regex.compile(r"第[一二三四五六七八九十百千〇两\d]+")
 _DURATION = regex.compile(r"[百千][日天]")      # a campaign's round length (百日攻坚); 三天办结 counts
 _MIDDLE_DOT = regex.compile(r"[·•・‧]")
 _DIGIT = regex.compile(r"\d")
+_CLAUSE_CUT = regex.compile(r"[，。；！？,;]")
+_LIST_OR_FORMULA = regex.compile(r"[、，,\s+＋]")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class _Lexicon:
     masks: regex.Pattern
     catchphrases: frozenset[str]
     cues: dict[str, tuple[str, ...]]
+    toponyms: regex.Pattern         # the toponym cues and the home districts' names, as one search
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +80,7 @@ def _lexicon() -> _Lexicon:
         masks=regex.compile(alternation(masked)),
         catchphrases=frozenset(words("slogan_catchphrases.txt")),
         cues={k: tuple(v) for k, v in cues.items()},
+        toponyms=regex.compile(alternation((*cues.get("toponym", ()), *_home_place_forms()))),
     )
 
 
@@ -121,29 +126,37 @@ def classify(content: str, before: str, after: str, role: str = "quote",
 
 def has_counting_numeral(text: str, places: tuple[str, ...] = ()) -> bool:
     lex = _lexicon()
-    bare = _NESTED.sub("", text)
+    if lex.numerals.isdisjoint(text) and not _DIGIT.search(text):
+        return False            # what follows only takes characters out
+    bare = _without_nested(text)
     for place in places:
         bare = bare.replace(place, "")
     bare = _DURATION.sub("", _ORDINAL.sub("", _RANKING.sub("", bare)))
+    if lex.numerals.isdisjoint(bare) and not _DIGIT.search(bare):
+        return False
     bare = lex.masks.sub("", bare)
-    return bool(_DIGIT.search(bare)) or any(ch in lex.numerals for ch in bare)
+    return bool(_DIGIT.search(bare)) or not lex.numerals.isdisjoint(bare)
+
+
+def _without_nested(text: str) -> str:
+    return _NESTED.sub("", text) if not _OPENING_MARKS.isdisjoint(text) else text
 
 
 def _is_speech(text: str, after: str, lex: _Lexicon) -> bool:
-    bare = _NESTED.sub("", text)
+    bare = _without_nested(text)
     if _SENTENCE_PUNCT.search(bare):
         return True
     if len(bare) >= SPEECH_LENGTH and _COMMA.search(bare):
         return True
     if len(bare) >= 12:
-        clause = regex.split(r"[，。；！？,;]", after[:SPEECH_VERB_WINDOW], maxsplit=1)[0]
+        clause = _CLAUSE_CUT.split(after[:SPEECH_VERB_WINDOW], maxsplit=1)[0]
         return any(v in clause for v in lex.cues.get("speech", ()))
     return False
 
 
 def _name_shaped(text: str) -> bool:
     """Short and not a list or a formula: what a brand name looks like."""
-    return len(text) <= MAX_BRAND_NAME and not regex.search(r"[、，,\s+＋]", text)
+    return len(text) <= MAX_BRAND_NAME and not _LIST_OR_FORMULA.search(text)
 
 
 def _looks_like_name(text: str, lex: _Lexicon, places: tuple[str, ...] = ()) -> bool:
@@ -153,4 +166,4 @@ def _looks_like_name(text: str, lex: _Lexicon, places: tuple[str, ...] = ()) -> 
         return True
     if any(p in text for p in places):
         return True
-    return any(t in text for t in lex.cues.get("toponym", ())) or any(p in text for p in _home_place_forms())
+    return lex.toponyms.search(text) is not None

@@ -8,6 +8,7 @@ simplified form (one concept for both scripts) and `original` keeps the form as 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -26,6 +27,7 @@ CONTEXT = 8                 # characters either side handed to the classifier
 LEAD = 160                  # characters before a quote: enough to reach the verb of a list of titles
 _TERMINAL = "。！？!?；;：:"
 _SPACES = regex.compile(r"\s+")
+_WORDLIKE = regex.compile(r"[\p{Han}\p{L}\d]")       # a span of marks or spaces only is no slogan
 _GLOSS = regex.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")   # converter glosses: 區(qū)
 _KEY_DROP = regex.compile(r"[\s‘’“”「」『』\"']")
 _KEY_FOLD = str.maketrans({"，": ",", "；": ";", "：": ":", "•": "·", "・": "·", "‧": "·", "＋": "+",
@@ -66,17 +68,16 @@ class SlogansExtractor(Extractor):
     def extract(self, doc: PreparedDocument) -> Iterator:
         self._resolver = UnitResolver(doc)
         spans = [(p, m) for p in self.patterns() for m in p.regex.finditer(doc.norm.text)]
-        outer = [(m.start(), m.end()) for _, m in spans]
+        inside = _enclosed(sorted((m.start(), m.end()) for _, m in spans))
         for pattern, match in spans:
-            nested = any(s < match.start() and match.end() < e for s, e in outer)
-            yield from self.facts_from_match(doc, pattern, match, nested)
+            yield from self.facts_from_match(doc, pattern, match, inside(match.start(), match.end()))
 
     def facts_from_match(self, doc: PreparedDocument, pattern: NamedPattern, match, nested: bool = False):
         raw = match.group(1)
         if "\n" in raw and not _wrap_ok(raw):
             return
         text = _SPACES.sub(" ", raw.replace("\n", "")).strip()
-        if not text or not regex.search(r"[\p{Han}\p{L}\d]", text):
+        if not text or not _WORDLIKE.search(text):
             return
         full = doc.norm.text
         before = full[max(0, match.start() - LEAD):match.start()]
@@ -88,14 +89,38 @@ class SlogansExtractor(Extractor):
             unit = resolver.document_unit()
             how = how if unit is not None else "unknown"
         s, e = resolver.clause(match.start(), match.end())
-        inner = doc.evidence(match.start(1), match.end(1), pattern.name).quote
+        inner = _written(doc, match.start(1), match.end(1))
         yield SloganUse(text, slogan_key(text), kind.kind, unit, doc.evidence(s, e, pattern.name), kind.reason,
                         nested, how, doc.evidence(match.start(), match.end(), pattern.name),
-                        _as_written(inner, text))
+                        _as_written(inner, raw, text))
 
 
-def _as_written(inner: str, text: str) -> str:
+def _enclosed(spans: list[tuple[int, int]]):
+    """A test whether (start, end) lies strictly inside one of `spans` (sorted): among the spans
+    opening before `start`, the one reaching furthest right decides. A scan of every span for
+    every span was quadratic in the quotes of a page."""
+    starts = [s for s, _ in spans]
+    reach, furthest = [], -1
+    for _, e in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect_left(starts, start)
+        return k > 0 and reach[k - 1] > end
+    return inside
+
+
+def _written(doc: PreparedDocument, start: int, end: int) -> str:
+    """The page's own text for a normalised span: an evidence's quote without its sentence."""
+    o_start, o_end = doc.norm.span(start, end)
+    return doc.doc.text[o_start:o_end]
+
+
+def _as_written(inner: str, raw: str, text: str) -> str:
     """The span in the page's own script ("連降兩級"), or "" when it is the simplified text."""
+    if inner == raw:
+        return ""       # a page in simplified script; a gloss taken out only shortens it
     written = _SPACES.sub(" ", _GLOSS.sub("", inner).replace("\n", "")).strip()
     return written if written != text and len(written) == len(text) else ""
 
@@ -105,10 +130,19 @@ def _own_places_in(doc: PreparedDocument, text: str) -> tuple[str, ...]:
     (五华 in a 五华区 report): names, not numerals. Provinces are left out: 美丽广西 is a motto,
     not the name of a programme."""
     named = getattr(getattr(doc, "places", None), "named", frozenset())
-    if not named:
+    if not named or not any(form in text for form in _forms_below_province(named)):
         return ()
     return tuple(text[s:e] for s, e, place in gazetteer().find_all(text, context=named)
                  if place.id in named and place.kind not in PROVINCIAL)
+
+
+@lru_cache(maxsize=64)
+def _forms_below_province(named: frozenset[str]) -> tuple[str, ...]:
+    """The written forms of the named places below a province: a quote holding none of them
+    holds none of their names, and the gazetteer's scan of it can be skipped."""
+    gaz = gazetteer()
+    places = [gaz.by_id[i] for i in named if i in gaz.by_id]
+    return tuple({f for p in places if p.kind not in PROVINCIAL for f in (p.name, *p.short_names) if f})
 
 
 def _wrap_ok(raw: str) -> bool:
