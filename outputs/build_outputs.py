@@ -36,7 +36,8 @@ from cadregraph.stream import ShardTexts, outcomes, shard_name, text_name, write
 from .atomic import discard, write_temp
 from .fact_cache import code_fingerprint
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, staged_path, write_outputs
-from .overview import iter_view_pages
+from .overview import iter_view_pages, needs_overview
+from .overview_data import ShardRows
 from .stream_outputs import concatenate, load_store, union_graph, write_format
 from .view import render_view
 
@@ -280,23 +281,29 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
             if fmt.name != "jsonld":
                 outputs[fmt.file_name] = staged_path(out_dir, fmt.file_name)
                 write_format(nquads, fmt, outputs[fmt.file_name])
+        # The overview reads the shards one at a time (overview_data.ShardRows); the whole
+        # graph is loaded only for what needs it: --store, JSON-LD, or the single page of a
+        # small graph.
+        rows = ShardRows(inputs[:-1], inputs[-1])
+        overview = needs_overview(rows)
         if store is not None:
             ox_store = load_store(nquads, store)
-        if triples <= VIEW_IN_MEMORY or ox_store is None:
+        wants_jsonld = any(f.name == "jsonld" for f in chosen)
+        if ox_store is None and (wants_jsonld or not overview):
             ox_store = load_store(nquads, None if triples <= VIEW_IN_MEMORY else work / "store")
-        g = union_graph(ox_store)
-        if any(f.name == "jsonld" for f in chosen):
+        g = union_graph(ox_store) if ox_store is not None else None
+        if wants_jsonld:
             from cadregraph.graph.jsonld import to_jsonld
 
             outputs["graph.jsonld"] = to_jsonld(g)
         # one page, or an overview and focused pages for a big graph; a page per document.
         # Each page goes to its temporary file as soon as it is made: the pages of a corpus
         # (each document page holds the document's text) are never all in memory.
-        for name, data in iter_view_pages(g, render_view, texts=texts):
+        for name, data in iter_view_pages(rows if overview else g, render_view, texts=texts):
             if isinstance(outputs.get(name), Path):
                 discard(outputs[name])
             outputs[name] = write_temp(out_dir / name, data)
-        ox_store = g = None
+        ox_store = g = rows = None
         gc.collect()          # close the store (its lock) before anyone opens the folder again
         written = write_outputs(out_dir, outputs)
     finally:
