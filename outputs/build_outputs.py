@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 import gc
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -32,9 +33,11 @@ from cadregraph.graph.store import check_store_folder
 from cadregraph.pipeline import bundled_seeds, choose_workers
 from cadregraph.stream import ShardTexts, outcomes, shard_name, text_name, write_gzip
 
+from .atomic import discard, write_temp
 from .fact_cache import code_fingerprint
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, staged_path, write_outputs
-from .overview import view_pages
+from .overview import iter_view_pages, needs_overview
+from .overview_data import ShardRows
 from .stream_outputs import concatenate, load_store, union_graph, write_format
 from .view import render_view
 
@@ -85,7 +88,8 @@ def _written(files: list[Path]) -> list[str]:
     """One line per graph file and one for the view: the pages under view/ are counted, not
     listed (a big corpus has thousands)."""
     pages = [p for p in files if "view" in p.parts[:-1] and p.suffix == ".html"]
-    lines = [f"wrote {p}" for p in files if p not in set(pages)]
+    listed = set(pages)      # once: a set per file made this quadratic (1 s at 1,000 documents)
+    lines = [f"wrote {p}" for p in files if p not in listed]
     if pages:
         kinds = {}
         for p in pages:
@@ -115,27 +119,33 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
         check_store_folder(store)
     fingerprint = code_fingerprint()
     state = out_dir / STATE
+    _recover_state(out_dir)
     if update:
-        table = _previous_build(state, base, fingerprint)
+        _previous_build(state, base, fingerprint).close()
     else:
         paths = paths or [bundled_seeds()]
-        table = None
     iris = Iris(base)       # checks the base before any work
     files = find_document_paths(paths)
-    new_state = state if update else out_dir / (STATE + ".new")
+    # Every build, an update too, works in a new state folder beside the old one and swaps it
+    # in at the end: an update that fails or is killed leaves the previous build's shards and
+    # table as they were (an update that edited them in place could leave a changed shard
+    # beside outputs that do not show it).
+    new_state = out_dir / (STATE + ".new")
     created = not out_dir.exists()       # a build that writes nothing leaves no folder behind
-    if not update:
+    try:
         shutil.rmtree(new_state, ignore_errors=True)
         (new_state / "shards").mkdir(parents=True)
-        table = CorpusTable(new_state / "corpus.sqlite")
-        table.set_meta(base=base, fingerprint=fingerprint)
-    try:
+        if update:
+            _carry_over(state, new_state)
+            table = CorpusTable(new_state / "corpus.sqlite")
+        else:
+            table = CorpusTable(new_state / "corpus.sqlite")
+            table.set_meta(base=base, fingerprint=fingerprint)
         run = _map(files, new_state / "shards", table, base, strict, update, workers, scheduler)
         if (strict and run.failures) or not (run.added or run.skipped or table.count("SELECT count(*) FROM documents")):
             table.close()
-            if not update:
-                shutil.rmtree(new_state, ignore_errors=True)
-                _remove_if_empty(out_dir, created)
+            shutil.rmtree(new_state, ignore_errors=True)
+            _remove_if_empty(out_dir, created)
             return BuildSummary(documents=len(run.added), failures=run.failures, stopped=strict and bool(run.failures))
         table.commit()
         shared = shared_graph(table, iris, identity_file)
@@ -144,25 +154,54 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
         shas = dict(table.db.execute("SELECT doc_id, sha256 FROM documents"))
         triples = table.count("SELECT sum(triples) FROM documents") + len(shared.lines)
         table.close()
-    except BaseException:
-        if not update:
-            shutil.rmtree(new_state, ignore_errors=True)
-            _remove_if_empty(out_dir, created)
-        raise
-    inputs = [new_state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [new_state / SHARED]
-    try:
+        inputs = [new_state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [new_state / SHARED]
         written = _write(out_dir, inputs, chosen, store, triples, ShardTexts(new_state / "shards", shas))
     except BaseException:
-        if not update:
-            shutil.rmtree(new_state, ignore_errors=True)
+        shutil.rmtree(new_state, ignore_errors=True)
+        _remove_if_empty(out_dir, created)
         raise
-    if not update:      # the outputs are in: the shards and table they came from replace the old
-        shutil.rmtree(state, ignore_errors=True)
-        new_state.rename(state)
+    _swap_state(out_dir, new_state)     # the outputs are in: the state they came from replaces the old
     return BuildSummary(documents=len(doc_ids), officials=shared.officials, posts=shared.posts,
                         observations=shared.observations, triples=triples, files=written,
                         failures=run.failures, update=run.update_counts() if update else None,
                         skipped=run.skipped, warnings=run.warnings)
+
+
+OLD = STATE + ".old"
+
+
+def _carry_over(state: Path, new_state: Path) -> None:
+    """The previous build's table (copied: SQLite edits a file in place) and shards (hard
+    links: a shard is replaced by writing a new file and renaming it, never edited, so a link
+    keeps the old one intact) in the new state folder, for an update to edit."""
+    shutil.copyfile(state / "corpus.sqlite", new_state / "corpus.sqlite")
+    for path in (state / "shards").iterdir():
+        if path.name.endswith((".nq.gz", ".txt.gz")):
+            try:
+                os.link(path, new_state / "shards" / path.name)
+            except OSError:          # a file system without hard links
+                shutil.copyfile(path, new_state / "shards" / path.name)
+
+
+def _swap_state(out_dir: Path, new_state: Path) -> None:
+    """The new state in the place of the old: the old is renamed aside first, so there is
+    always one whole state folder (`_recover_state` puts the old back if a kill came between
+    the two renames)."""
+    state, old = out_dir / STATE, out_dir / OLD
+    shutil.rmtree(old, ignore_errors=True)
+    if state.exists():
+        state.rename(old)
+    new_state.rename(state)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _recover_state(out_dir: Path) -> None:
+    """After a build killed while swapping its state in: the previous state, if it is the only
+    whole one; a leftover old state or half-made new one is removed."""
+    state, old = out_dir / STATE, out_dir / OLD
+    if not state.exists() and old.exists():
+        old.rename(state)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _remove_if_empty(folder: Path, created: bool) -> None:
@@ -242,18 +281,29 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
             if fmt.name != "jsonld":
                 outputs[fmt.file_name] = staged_path(out_dir, fmt.file_name)
                 write_format(nquads, fmt, outputs[fmt.file_name])
+        # The overview reads the shards one at a time (overview_data.ShardRows); the whole
+        # graph is loaded only for what needs it: --store, JSON-LD, or the single page of a
+        # small graph.
+        rows = ShardRows(inputs[:-1], inputs[-1])
+        overview = needs_overview(rows)
         if store is not None:
             ox_store = load_store(nquads, store)
-        if triples <= VIEW_IN_MEMORY or ox_store is None:
+        wants_jsonld = any(f.name == "jsonld" for f in chosen)
+        if ox_store is None and (wants_jsonld or not overview):
             ox_store = load_store(nquads, None if triples <= VIEW_IN_MEMORY else work / "store")
-        g = union_graph(ox_store)
-        if any(f.name == "jsonld" for f in chosen):
+        g = union_graph(ox_store) if ox_store is not None else None
+        if wants_jsonld:
             from cadregraph.graph.jsonld import to_jsonld
 
             outputs["graph.jsonld"] = to_jsonld(g)
-        # one page, or an overview and focused pages for a big graph; a page per document
-        outputs.update(view_pages(g, render_view, texts=texts))
-        ox_store = g = None
+        # one page, or an overview and focused pages for a big graph; a page per document.
+        # Each page goes to its temporary file as soon as it is made: the pages of a corpus
+        # (each document page holds the document's text) are never all in memory.
+        for name, data in iter_view_pages(rows if overview else g, render_view, texts=texts):
+            if isinstance(outputs.get(name), Path):
+                discard(outputs[name])
+            outputs[name] = write_temp(out_dir / name, data)
+        ox_store = g = rows = None
         gc.collect()          # close the store (its lock) before anyone opens the folder again
         written = write_outputs(out_dir, outputs)
     finally:

@@ -10,7 +10,7 @@ All text is escaped here or by the template's autoescaping.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import regex
 from markupsafe import Markup, escape
@@ -82,8 +82,14 @@ def document_pages(docs: Mapping[str, dict], facts: Mapping[str, list[dict]], te
     docs: {document IRI: {identifier, name, title, date, source}}; facts: {document IRI: [{kind,
     label, detail, start, end}]}; texts: {identifier: the document's text, as its offsets
     count}; names: {document IRI: page name}."""
+    return dict(iter_document_pages(docs, facts, texts, names, env, title))
+
+
+def iter_document_pages(docs: Mapping[str, dict], facts: Mapping[str, list[dict]], texts: Mapping[str, str],
+                        names: Mapping[str, str], env, title: str = "cadregraph") -> Iterator[tuple[str, bytes]]:
+    """`document_pages` one (name, bytes) at a time: a page holds its document's whole text,
+    so the corpus's pages are never held at once."""
     template = env.get_template("doc_page.html.j2")
-    pages = {}
     for iri, doc in sorted(docs.items()):
         text = texts.get(doc["identifier"])
         if text is None or iri not in names:
@@ -91,7 +97,6 @@ def document_pages(docs: Mapping[str, dict], facts: Mapping[str, list[dict]], te
         own = facts.get(iri, [])
         rows = [{"kind": KIND_NAMES.get(f["kind"], f["kind"]), "text": fact_text(f), "anchor": anchor(f["start"], f["end"]),
                  "quote": text[f["start"]:f["end"]]} for f in own]
-        html = template.render(title=title, doc=doc, link=source_link(doc["source"]), facts=rows,
+        page = template.render(title=title, doc=doc, link=source_link(doc["source"]), facts=rows,
                                body=marked_text(text, own), up="../../")
-        pages[names[iri]] = html.encode("utf-8")
-    return pages
+        yield names[iri], page.encode("utf-8")

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import regex
 from jinja2 import Environment
 from rdflib import Graph
 
-from .doc_pages import document_pages
+from .doc_pages import iter_document_pages
 from .overview_data import CITY, OverviewData, collect, document_facts, documents, fact_count
 from .overview_summary import career_chart, paged, unit_summary
 from .view import json_for_script, templates, vis_assets
@@ -58,15 +58,22 @@ def overview_pages(g: Graph, title: str = "cadregraph", doc_pages: bool = False)
 def render_pages(data: OverviewData, docs: dict[str, dict], title: str = "cadregraph") -> dict[str, bytes]:
     """The overview and focused pages of `data` (overview_data.collect), citing `docs`
     (cited_documents): plain rows in, HTML out."""
+    return dict(iter_render_pages(data, docs, title))
+
+
+def iter_render_pages(data: OverviewData, docs: dict[str, dict],
+                      title: str = "cadregraph") -> Iterator[tuple[str, bytes]]:
+    """`render_pages` one page at a time, so a build writes each page as it is made instead
+    of holding every page of the corpus (tens of megabytes per thousand documents)."""
     links = {key: page_name("people", key) for key in data.people}
     links.update({key: page_name("units", key) for key in data.units})
     env = templates()
-    pages = {"view.html": render_overview(data, links, env, title)}
+    yield "view.html", render_overview(data, links, env, title).encode("utf-8")
     person_t, unit_t = env.get_template("overview_person.html.j2"), env.get_template("overview_unit.html.j2")
     labels = {key: p.label for key, p in data.people.items()} | {key: u.label for key, u in data.units.items()}
     for key, person in sorted(data.people.items()):
-        pages[links[key]] = person_t.render(title=title, person=person, links=links, labels=labels, docs=docs,
-                                            up="../../", chart=career_chart(person.tenures, person.observations, labels))
+        yield links[key], person_t.render(title=title, person=person, links=links, labels=labels, docs=docs, up="../../",
+                                          chart=career_chart(person.tenures, person.observations, labels)).encode("utf-8")
     list_t = env.get_template("overview_unit_list.html.j2")
     for key, unit in sorted(data.units.items()):
         summary = unit_summary(unit)
@@ -77,11 +84,10 @@ def render_pages(data: OverviewData, docs: dict[str, dict], title: str = "cadreg
             sections[section] = [{"id": section, "rows": rows, "page": n, "pages": names, "total": len(summary[section])}
                                  for n, rows in enumerate(slices, 1)]
             for n in range(2, len(slices) + 1):
-                pages[names[n - 1]] = list_t.render(title=title, unit=unit, docs=docs, up="../../", heading=SECTIONS[section],
-                                                    section=sections[section][n - 1])
-        pages[links[key]] = unit_t.render(title=title, unit=unit, links=links, labels=labels, docs=docs, up="../../",
-                                          sections={k: v[0] for k, v in sections.items()})
-    return {name: text.encode("utf-8") for name, text in pages.items()}
+                yield names[n - 1], list_t.render(title=title, unit=unit, docs=docs, up="../../", heading=SECTIONS[section],
+                                                  section=sections[section][n - 1]).encode("utf-8")
+        yield links[key], unit_t.render(title=title, unit=unit, links=links, labels=labels, docs=docs, up="../../",
+                                        sections={k: v[0] for k, v in sections.items()}).encode("utf-8")
 
 
 def cited_documents(g: Graph, doc_pages: bool) -> dict[str, dict]:
@@ -100,18 +106,23 @@ def view_pages(g: Graph, single_page=None, title: str = "cadregraph",
     overview (still `view.html`) and its focused pages under `view/`. With `texts`
     ({document identifier: its text}) also a page per document, `view/docs/<id>.html`, that
     every fact links to."""
+    return dict(iter_view_pages(g, single_page, title, texts))
+
+
+def iter_view_pages(g: Graph, single_page=None, title: str = "cadregraph",
+                    texts: Mapping[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """`view_pages` as (name, bytes) one page at a time."""
     linked = texts is not None
     if needs_overview(g):
-        pages = overview_pages(g, title, doc_pages=linked)
+        yield from iter_render_pages(collect(g), cited_documents(g, linked), title)
     else:
         if single_page is None:
             from .view import render_view as single_page
-        pages = {"view.html": (single_page(g, doc_pages=True) if linked else single_page(g)).encode("utf-8")}
+        yield "view.html", (single_page(g, doc_pages=True) if linked else single_page(g)).encode("utf-8")
     if linked:
         docs = documents(g)
         names = {iri: page_name("docs", iri) for iri in docs}
-        pages.update(document_pages(docs, document_facts(g), texts, names, templates(), title))
-    return pages
+        yield from iter_document_pages(docs, document_facts(g), texts, names, templates(), title)
 
 
 def render_overview(data: OverviewData, links: dict[str, str], env: Environment, title: str) -> str:

@@ -11,8 +11,10 @@ function takes the graph and returns plain dicts and lists: nothing else in the 
 """
 from __future__ import annotations
 
+import gzip
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -36,6 +38,8 @@ SELECT (COUNT(*) AS ?n) WHERE {
 def fact_count(g: Graph) -> int:
     """Post observations, figures, slogan uses and project mentions: what decides between
     the single page and the overview."""
+    if isinstance(g, ShardRows):
+        return g.fact_count()
     store = ox_store_of(g)
     if store is not None:
         union = getattr(g, "default_union", False)      # a build's graph: every document's named graph
@@ -45,6 +49,8 @@ def fact_count(g: Graph) -> int:
 
 def rows(g: Graph, name: str) -> list[dict[str, str]]:
     """The rows of `graph/queries/<name>.rq` as {variable: text} ('' when unbound)."""
+    if isinstance(g, ShardRows):
+        return g.rows(name)
     text = query_text(f"{name}.rq")
     store = ox_store_of(g)
     if store is not None:
@@ -56,10 +62,102 @@ def rows(g: Graph, name: str) -> list[dict[str, str]]:
     return [{n: "" if r[n] is None else str(r[n]) for n in names} for r in result]
 
 
+def _query_rows(store: ox.Store, text: str) -> list[dict[str, str]]:
+    result = store.query(text, use_default_graph_as_union=True)
+    names = [v.value for v in result.variables]
+    # a solution iterates its values in the order of `names` (None when unbound): no lookup
+    # by name per value
+    return [dict(zip(names, map(_ox_text, s))) for s in result]
+
+
+# Queries whose every row is one fact of one document (its type triple is in the document's
+# shard) joined to that shard and the shared graph; the rest read the shared graph alone.
+PER_DOCUMENT = ("overview_observations", "overview_figures", "overview_slogans", "overview_projects",
+                "overview_documents", "overview_spans")
+SHARED_ONLY = ("overview_units", "overview_tenures")
+
+
+class ShardRows:
+    """The view's rows from a streaming build's shards without loading the graph: the shared
+    graph in one store; per `batch` documents a small store with their shards and what the shared graph
+    says about the nodes they name, two steps out (a post observation's holder is in the
+    shared graph, and the holder's label one step further), queried and dropped. Every row of
+    a per-document query is one of its facts joined to its shard and shared nodes, so the
+    rows are those of the same query over the whole graph; at 3,000 documents the whole
+    graph took 1.2 GB of memory."""
+
+    def __init__(self, shards: list[Path], shared: Path, batch: int = 64):
+        self.shards, self.shared, self.batch = shards, shared, batch
+        self._rows: dict[str, list[dict[str, str]]] | None = None
+        self._facts = 0
+
+    def _read(self) -> dict[str, list[dict[str, str]]]:
+        if self._rows is not None:
+            return self._rows
+        shared = ox.Store()
+        shared.load(gzip.decompress(self.shared.read_bytes()), format=ox.RdfFormat.N_QUADS)
+        found = {name: _query_rows(shared, query_text(f"{name}.rq")) for name in SHARED_ONLY}
+        texts = {name: query_text(f"{name}.rq") for name in PER_DOCUMENT}
+        for name in PER_DOCUMENT:
+            found[name] = []
+        for start in range(0, len(self.shards), self.batch):
+            store = ox.Store()
+            store.load(b"".join(gzip.decompress(path.read_bytes()) for path in self.shards[start:start + self.batch]),
+                       format=ox.RdfFormat.N_QUADS)
+            store.extend(_neighbourhood(shared, store))
+            for name, text in texts.items():
+                found[name].extend(_query_rows(store, text))
+            self._facts += int(next(iter(store.query(_COUNT_FACTS, use_default_graph_as_union=True)))["n"].value)
+        self._rows = found
+        return found
+
+    def rows(self, name: str) -> list[dict[str, str]]:
+        return self._read()[name]
+
+    def fact_count(self) -> int:
+        self._read()
+        return self._facts
+
+
+_HOLDER = ox.NamedNode("https://cadregraph.org/ontology#holder")
+# What the per-document queries follow into the shared graph: labels, a slogan's kind and its
+# notation, a project's district, a period's bounds and their months.
+_FOLLOWED = frozenset(ox.NamedNode(iri) for iri in (
+    "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2004/02/skos/core#notation", "https://cadregraph.org/ontology#sloganKind",
+    "https://cadregraph.org/ontology#district", "http://www.w3.org/2006/time#hasBeginning",
+    "http://www.w3.org/2006/time#hasEnd", "http://www.w3.org/2006/time#inXSDgYearMonth"))
+
+
+_SEEDS = """
+SELECT DISTINCT ?node WHERE {
+  { GRAPH ?g { ?s ?p ?node } FILTER (isIRI(?node)) }
+  UNION
+  { GRAPH ?g { ?obs a <https://cadregraph.org/ontology#PostObservation> } BIND (?obs AS ?node) }
+}"""
+
+
+def _neighbourhood(shared: ox.Store, shards: ox.Store, steps: int = 2) -> list:
+    """The quads of `shared` the per-document queries reach from the shards in `shards`: the
+    holder of each post observation, and the followed properties (_FOLLOWED) of the IRIs the
+    shards name, and of the IRIs those name, `steps` deep."""
+    todo = {s["node"] for s in shards.query(_SEEDS)}
+    out = [q for node in todo for q in shared.quads_for_pattern(node, _HOLDER, None)]
+    todo |= {q.object for q in out}
+    seen: set = set()
+    for _ in range(steps):
+        found = [q for node in todo - seen for q in shared.quads_for_pattern(node, None, None)
+                 if q.predicate in _FOLLOWED]
+        seen |= todo
+        out.extend(found)
+        todo = {q.object for q in found if isinstance(q.object, ox.NamedNode)}
+    return out
+
+
 def _ox_text(term) -> str:
-    if term is None:
+    if term is None or isinstance(term, ox.DefaultGraph):
         return ""
-    return term.value if not isinstance(term, ox.DefaultGraph) else ""
+    return term.value
 
 
 def date_key(value: str):

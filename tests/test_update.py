@@ -212,3 +212,68 @@ def test_many_documents_build_the_same_across_hash_seeds_and_updates(tmp_path):
     _build([docs], out)
     _build([half], out, update=True)
     _same_outputs(out, tmp_path / "a")
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    """Every file of a build folder (state included) and its bytes."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_a_failing_strict_update_leaves_the_previous_build_intact(tmp_path):
+    first = _copy(["000_", "001_"], tmp_path / "first")
+    later = _copy(["002_", "003_"], tmp_path / "later")
+    (later / "zzz_broken.txt").write_bytes(b"")      # empty: fails, after 002_ and 003_ were added
+    out = tmp_path / "out"
+    _build([first], out)
+    before = _snapshot(out)
+    summary = _build([later], out, update=True, strict=True)
+    assert summary.stopped and summary.failures
+    assert _snapshot(out) == before            # not a shard or a row of 002_/003_ kept
+
+
+def test_an_update_killed_while_writing_leaves_the_previous_build_intact(tmp_path, monkeypatch):
+    from cadregraph.outputs import build_outputs
+
+    first = _copy(["000_", "001_"], tmp_path / "first")
+    later = _copy(["001_", "002_"], tmp_path / "later")
+    (later / next(p.name for p in later.glob("001_*.txt"))).write_text("区委书记张三主持会议。\n", "utf-8")
+    out = tmp_path / "out"
+    _build([first], out)
+    before = _snapshot(out)
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(build_outputs, "_write", killed)
+    with pytest.raises(KeyboardInterrupt):
+        _build([later], out, update=True)
+    assert _snapshot(out) == before            # the changed 001_ did not replace its shard
+    monkeypatch.undo()
+    # and the next update starts from the previous build: the full build's bytes
+    _build([later], out, update=True)
+    every = _copy(["000_"], tmp_path / "every")
+    for f in later.iterdir():
+        shutil.copy(f, every / f.name)
+    _build([every], tmp_path / "full")
+    _same_outputs(out, tmp_path / "full")
+
+
+def test_a_kill_between_the_state_renames_keeps_a_whole_state(tmp_path, monkeypatch, full_build):
+    from cadregraph.outputs import build_outputs
+
+    out = tmp_path / "out"
+    shutil.copytree(full_build, out)
+    real_rename = Path.rename
+
+    def rename_then_die(self, target):
+        real_rename(self, target)
+        if Path(target).name == build_outputs.OLD:
+            raise KeyboardInterrupt           # killed after the old state went aside
+        return Path(target)
+    monkeypatch.setattr(Path, "rename", rename_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        _build([], out, update=True)
+    monkeypatch.undo()
+    assert not (out / STATE).exists() and (out / build_outputs.OLD).exists()
+    summary = _build([], out, update=True)     # recovers the old state and updates from it
+    assert summary.update == {"added": 0, "replaced": 0, "unchanged": 0}
+    _same_outputs(out, full_build)
