@@ -34,11 +34,11 @@ def add_holdings(w, holdings: list[Holding]) -> None:
         add(s, P["status"], _V[h.status])
         if h.concurrent:
             add(s, P["concurrent"], nt.boolean(True))
+        # The date is the sentence's own, else the document's: no per-fact copy of the
+        # document's date (queries join through prov:wasDerivedFrom).
         date = h.date or w.doc.date.value
         if h.date:
             add(s, P["sentenceDate"], nt.date(h.date))
-        if date:
-            add(s, P["date"], nt.date(date))
         w.evidence(s, h.evidence)
         post = h.post
         top = post.org.parent or post.org
@@ -102,8 +102,6 @@ def _metric_attributes(w, s: str, m: Metric) -> None:
         add(s, P["inSummary"], nt.boolean(True))
     if m.repaired:
         add(s, P["repairedFrom"], nt.text(m.metric))
-    if w.doc.date.value:
-        add(s, P["date"], nt.date(w.doc.date.value))
 
 
 def add_slogans(w, uses: list[SloganUse]) -> None:
@@ -124,8 +122,6 @@ def add_slogans(w, uses: list[SloganUse]) -> None:
             w.rows["uses"].append((user, concept))
         add(s, P["userRule"], nt.text(first.user_rule))
         add(s, P["occurrences"], nt.integer(len(group)))
-        if w.doc.date.value:
-            add(s, P["date"], nt.date(w.doc.date.value))
         w.evidence(s, first.evidence, first.span)
 
 
@@ -156,6 +152,4 @@ def _project_mention(w, project: str, mention: ProjectMention, spelling: str) ->
     reporter = w.unit_iri(mention.unit)
     if reporter is not None:
         add(s, P["reportedBy"], nt.iri(reporter))
-    if w.doc.date.value:
-        add(s, P["date"], nt.date(w.doc.date.value))
     w.evidence(s, mention.evidence, mention.span)

@@ -43,9 +43,10 @@ def test_qualified_observation_with_evidence(seeds_graph):
     PREFIX oa: <http://www.w3.org/ns/oa#>
     PREFIX dcterms: <http://purl.org/dc/terms/>
     SELECT ?date ?quote ?start ?end ?file WHERE {
-      ?obs cg:holder ?p ; cg:post ?post ; dcterms:date ?date ; prov:wasDerivedFrom ?doc ; cg:rule ?rule .
+      ?obs cg:holder ?p ; cg:post ?post ; prov:wasDerivedFrom ?doc ; cg:rule ?rule .
       ?p rdfs:label "刘小强"@zh . ?post rdfs:label "长寿区委书记"@zh .
-      ?obs oa:exact ?quote ; oa:start ?start ; oa:end ?end . ?doc cg:fileName ?file .
+      ?obs oa:exact ?quote ; oa:start ?start ; oa:end ?end . ?doc cg:fileName ?file ; dcterms:date ?date .
+      FILTER NOT EXISTS { ?obs dcterms:date ?own }     # the document dates the fact
     }"""
     rows = list(g.query(q))
     assert len(rows) == 1
