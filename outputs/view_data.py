@@ -131,13 +131,14 @@ def _fact_date(g: Graph, node, doc) -> str:
 def _quote(g: Graph, node) -> dict:
     """A fact's quote, the rest of its sentence (or of its clause, for a slogan or project name)
     before and after it, and its span: all on the fact itself (oa:exact, oa:prefix, oa:suffix,
-    oa:start, oa:end)."""
+    oa:start; the end is the start plus the quote's length)."""
     exact = one(g, node, OA.exact)
     if exact is None:
         return {"quote": "", "before": "", "after": "", "start": 0, "end": 0}
-    start, end = one(g, node, OA.start), one(g, node, OA.end)
+    start = one(g, node, OA.start)
+    start = int(start) if start is not None else 0
     return {"quote": _s(exact), "before": _s(one(g, node, OA.prefix)), "after": _s(one(g, node, OA.suffix)),
-            "start": int(start) if start is not None else 0, "end": int(end) if end is not None else 0}
+            "start": start, "end": start + len(exact)}
 
 
 def _holdings(g: Graph, data: ViewData) -> None:
