@@ -119,9 +119,9 @@ def add_slogans(w, uses: list[SloganUse]) -> None:
         add(s, P["slogan"], nt.iri(concept))
         if user is not None:
             add(s, P["user"], nt.iri(user))
-            w.rows["uses"].append((user, concept))
         add(s, P["userRule"], nt.text(first.user_rule))
-        add(s, P["occurrences"], nt.integer(len(group)))
+        if len(group) > 1:      # absent: once (ontology/slogans.ttl)
+            add(s, P["occurrences"], nt.integer(len(group)))
         w.evidence(s, first.evidence, first.span)
 
 

@@ -2,7 +2,7 @@
 
 It is the one step that sees the whole corpus, and it reads only small rows (corpus_table.py):
 who is who (identity.py), tenures, successions and career steps (tenures.py, careers.py),
-slogan and project labels by majority, `usesSlogan`, and the description of every shared node
+slogan and project labels by majority, and the description of every shared node
 (districts, organizations, posts, roles, units, periods) once. Memory is O(people + posts +
 mentions), never the graph. The output is the shared graph's sorted N-Quads lines.
 """
@@ -134,8 +134,8 @@ def _slogans(table: CorpusTable, out: _Collector) -> None:
         for form in traditional.get(key, ()):
             add(f"{s} {T['altLabel']} {nt.text(form, 'zh-Hant')}")
         add(f"{s} {nt.iri(CG.sloganKind)} {nt.iri(KIND_TERMS[kind][0])}")
-    for user, concept in table.db.execute("SELECT DISTINCT user, concept FROM uses"):
-        add(f"{nt.iri(user)} {nt.iri(CG.usesSlogan)} {nt.iri(concept)}")
+    # No unit → slogan shortcut (the former cg:usesSlogan): every cg:SloganUse's cg:user and
+    # cg:slogan already say it (`?use cg:user ?unit ; cg:slogan ?slogan`).
 
 
 def _projects(table: CorpusTable, out: _Collector) -> None:
