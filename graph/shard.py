@@ -79,7 +79,7 @@ class _Writer:
     def add(self, s: str, p: str, o: str) -> None:
         self.triples.add(f"{s} {p} {o}")
 
-    def evidence(self, obs: str, ev: Evidence, span: Evidence | None = None) -> None:
+    def evidence(self, obs: str, ev: Evidence, span: Evidence | None = None) -> str:
         """Provenance folded onto the fact: the document (also the graph's name, kept for
         files without graphs), the rule, the quote and where it starts; its end is implied
         (oa:start + the quote's length), so no oa:end is written. With a `span` (a
@@ -101,6 +101,7 @@ class _Writer:
             add(obs, P["prefix"], nt.text(prefix))
         if suffix:
             add(obs, P["suffix"], nt.text(suffix))
+        return exact
 
     def unit_iri(self, unit: Place | Organization | None) -> str | None:
         if isinstance(unit, Place):

@@ -147,9 +147,11 @@ def _project_mention(w, project: str, mention: ProjectMention, spelling: str) ->
     s, add = nt.iri(str(w.iris.observation("project-mention", *parts))), w.add
     add(s, P["type"], P["ProjectMention"])
     add(s, P["project"], nt.iri(project))
-    # The name as this document writes it: the table shows each document's own spelling.
-    add(s, P["label"], nt.zh(mention.name))
     reporter = w.unit_iri(mention.unit)
     if reporter is not None:
         add(s, P["reportedBy"], nt.iri(reporter))
-    w.evidence(s, mention.evidence, mention.span)
+    exact = w.evidence(s, mention.evidence, mention.span)
+    # The name as this document writes it (the table shows each document's own spelling): the
+    # quote already is that name, unless the name could not be found inside its clause.
+    if exact != mention.name:
+        add(s, P["label"], nt.zh(mention.name))

@@ -149,8 +149,7 @@ def _projects(table: CorpusTable, out: _Collector) -> None:
         names = Counter(g[0] for g in group)
         types = Counter(g[1] for g in group)
         label = min(names, key=lambda n: (-names[n], -len(n), n))
-        add(f"{s} {T['type']} {nt.iri(CG.Project)}")
-        add(f"{s} {T['type']} {nt.iri(SCHEMA.Place)}")
+        add(f"{s} {T['type']} {nt.iri(CG.Project)}")      # a schema:Place by its class (ontology)
         add(f"{s} {T['label']} {nt.zh(label)}")
         for name in names:
             if name != label:
