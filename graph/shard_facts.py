@@ -11,6 +11,7 @@ from cadregraph.extractors.metric_facts import Metric
 from cadregraph.extractors.slogan_facts import ProjectMention, SloganUse
 
 from . import nt
+from .namespaces import DEFAULT_USER_RULE
 from .metrics import _identity
 from .slogans import _unit_id
 from .tenures import role_kind
@@ -119,7 +120,8 @@ def add_slogans(w, uses: list[SloganUse]) -> None:
         add(s, P["slogan"], nt.iri(concept))
         if user is not None:
             add(s, P["user"], nt.iri(user))
-        add(s, P["userRule"], nt.text(first.user_rule))
+        if first.user_rule != DEFAULT_USER_RULE:      # absent: the default (ontology/slogans.ttl)
+            add(s, P["userRule"], nt.text(first.user_rule))
         if len(group) > 1:      # absent: once (ontology/slogans.ttl)
             add(s, P["occurrences"], nt.integer(len(group)))
         w.evidence(s, first.evidence, first.span)
