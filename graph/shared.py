@@ -122,12 +122,11 @@ def _slogans(table: CorpusTable, out: _Collector) -> None:
         counts = kinds[key]
         kind = min(counts, key=lambda k: (-counts[k], _KIND_ORDER.index(k)))
         label = min(forms[key], key=lambda t: (-forms[key][t], len(t), t))
-        add(f"{s} {T['type']} {T['Concept']}")
-        if kind in SLOGAN_KINDS:
-            add(f"{s} {T['type']} {nt.iri(CG.Slogan)}")
+        # One type: a cg:Slogan is a skos:Concept by its class; and skos:prefLabel is an
+        # rdfs:label by SKOS, so the label is not written twice.
+        add(f"{s} {T['type']} {nt.iri(CG.Slogan) if kind in SLOGAN_KINDS else T['Concept']}")
         add(f"{s} {T['inScheme']} {scheme}")
         add(f"{s} {T['prefLabel']} {nt.zh(label)}")
-        add(f"{s} {T['label']} {nt.zh(label)}")
         for form in forms[key]:
             if form != label:
                 add(f"{s} {T['altLabel']} {nt.zh(form)}")
