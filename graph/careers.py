@@ -127,8 +127,7 @@ def _tenure_triples(t: Tenure, iris: dict[int, URIRef], post: dict) -> list[tupl
     node = iris[id(t)]
     person, post_iri = URIRef(t.person), URIRef(t.post)
     out = [
-        (node, RDF.type, CG.Tenure),
-        (node, RDF.type, ORG.Membership),
+        (node, RDF.type, CG.Tenure),          # an org:Membership by its class (ontology/careers.ttl)
         (node, ORG.member, person),
         (node, CG.ofPost, post_iri),
         (node, CG.openBeginning, Literal(not t.started)),
@@ -156,7 +155,8 @@ def _interval_triples(node: URIRef, t: Tenure) -> list[tuple]:
     """OWL-Time: the beginning placed at the first sighting; the end an instant known by its
     bounds (after the last date held, before what shows the end)."""
     interval, begin, end = URIRef(f"{node}-interval"), URIRef(f"{node}-begin"), URIRef(f"{node}-end")
-    out = [(node, ORG.memberDuring, interval), (interval, RDF.type, TIME.Interval),
+    # the interval is a time:Interval by the range of org:memberDuring: no type written
+    out = [(node, ORG.memberDuring, interval),
            (interval, TIME.hasBeginning, begin), (interval, TIME.hasEnd, end), (end, RDF.type, TIME.Instant)]
     out += t.begin.instant_triples(begin)
     if t.end_after is not None:
