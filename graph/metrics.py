@@ -75,13 +75,11 @@ def _add_vocabulary(ctx) -> None:
     g.add((scheme, RDFS.label, Literal("统计指标", lang="zh")))
     for ind in vocab.indicators:
         iri = iris.concept("indicator", ind.id)
-        g.add((iri, RDF.type, CG.Indicator))
-        g.add((iri, RDF.type, SKOS.Concept))
+        g.add((iri, RDF.type, CG.Indicator))          # a skos:Concept by its class
         g.add((iri, SKOS.inScheme, scheme))
         g.add((iri, SKOS.notation, Literal(ind.id)))
         for label in (Literal(ind.label_zh, lang="zh"), Literal(ind.label_en, lang="en")):
-            g.add((iri, SKOS.prefLabel, label))
-            g.add((iri, RDFS.label, label))
+            g.add((iri, SKOS.prefLabel, label))       # an rdfs:label by SKOS
         for synonym in ind.synonyms:
             if synonym != ind.label_zh:
                 g.add((iri, SKOS.altLabel, Literal(synonym, lang="zh")))

@@ -109,8 +109,8 @@ class NodeBlocks:
                 t(scheme, T["type"], T["ConceptScheme"]),
                 t(scheme, T["label"], nt.text("Metrics as written, outside the controlled indicators", "en")),
                 t(scheme, T["label"], nt.zh("未归入受控指标的原文指标")),
-                t(s, T["type"], T["Indicator"]), t(s, T["type"], T["Concept"]), t(s, T["inScheme"], scheme),
-                t(s, T["prefLabel"], nt.zh(metric)), t(s, T["label"], nt.zh(metric))])
+                # a cg:Indicator is a skos:Concept, and a skos:prefLabel an rdfs:label: not written twice
+                t(s, T["type"], T["Indicator"]), t(s, T["inScheme"], scheme), t(s, T["prefLabel"], nt.zh(metric))])
         return iri
 
     def month(self, month: str) -> str:

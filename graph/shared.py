@@ -177,8 +177,7 @@ def _holdings(table: CorpusTable, out: _Collector, identity_file: Path | None) -
         described.add(s)
         add(f"{s} {T['type']} {nt.iri(FOAF.Person)}")
         add(f"{s} {T['type']} {nt.iri(SCHEMA.Person)}")
-        add(f"{s} {T['label']} {nt.zh(person.label)}")
-        add(f"{s} {nt.iri(FOAF.name)} {nt.zh(person.label)}")
+        add(f"{s} {T['label']} {nt.zh(person.label)}")      # foaf:name is an rdfs:label: not repeated
         for name in person.names:
             if name != person.label:
                 add(f"{s} {T['altLabel']} {nt.zh(name)}")
