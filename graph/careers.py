@@ -2,10 +2,10 @@
 
 What is written (terms in `ontology/careers.ttl`; the rules are in `tenures.py`):
 
-- one `cg:Tenure` (an `org:Membership`) per person and post — per stretch of it, when the
+- one `cg:Tenure` (an `org:Membership` by its class, not typed so again) per person and post — per stretch of it, when the
   person left and came back — with `org:member`, `org:organization`, `org:role`, `cg:ofPost`,
   `cg:firstSeen` / `cg:lastSeen` (the dates the documents attest) and `org:memberDuring` a
-  `time:Interval`. Its `time:hasBeginning` is a `time:Instant` placed at the first sighting
+  `time:Interval` (by org:memberDuring's range, not typed). Its `time:hasBeginning` is a `time:Instant` placed at the first sighting
   (`time:inXSDDate`, `time:inXSDgYearMonth` or `time:inXSDgYear`, as precise as the source).
   Its `time:hasEnd` is a `time:Instant` whose place is known only by bounds: `time:after` an
   instant placed at the last date the person is seen holding the post and, when something
@@ -25,20 +25,9 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, TIME, XSD
 
-from .namespaces import CG, PROV, STATUSES
-from .partial_dates import PartialDate
+from .namespaces import CG
 from .tenure_ends import PostInfo, close_tenures
 from .tenures import Sighting, Step, Tenure, build_tenures, career_steps, order_holders, role_kind
-
-_STATUS_NAMES = {str(iri): name for name, iri in STATUSES.items()}
-
-
-def add_careers(ctx) -> None:
-    """Post-processing step of the build: tenures, successions and career steps."""
-    sightings, posts = read_sightings(ctx.g)
-    g = ctx.g
-    g.addN((s, p, o, g) for s, p, o in career_triples(ctx, sightings, posts))
-
 
 def career_triples(ctx, sightings: list[Sighting], posts: dict[str, dict]) -> list[tuple]:
     """Tenures (with their ends), successions and career steps of the sightings, as triples;
@@ -64,46 +53,6 @@ def career_triples(ctx, sightings: list[Sighting], posts: dict[str, dict]) -> li
     return triples
 
 
-def read_sightings(g) -> tuple[list[Sighting], dict[str, dict]]:
-    """Every post observation, and each post's organization and role. Each property is read in
-    one scan (`least_values`): rdflib's SPARQL engine takes seconds per thousand rows of a join
-    this wide, and a lookup per observation and property costs more than the whole scan."""
-    holder, post_of, source, status_of, date_of, role_of, org_of, district_of, parent_of = (
-        least_values(g, p) for p in (CG.holder, CG.post, PROV.wasDerivedFrom, CG.status, DCTERMS.date,
-                                     ORG.role, ORG.postIn, CG.district, ORG.subOrganizationOf))
-    sightings: list[Sighting] = []
-    posts: dict[str, dict] = {}
-    role_labels: dict = {}
-    for obs in sorted(set(g.subjects(RDF.type, CG.PostObservation))):
-        person, post, doc = holder.get(obs), post_of.get(obs), source.get(obs)
-        if person is None or post is None or doc is None:
-            continue
-        status = _STATUS_NAMES.get(str(status_of.get(obs)), "holds")
-        sightings.append(Sighting(str(obs), str(person), str(post), str(doc),
-                                  PartialDate.parse(date_of.get(obs)), status))
-        if str(post) not in posts:
-            role = role_of.get(post)
-            if role is not None and role not in role_labels:
-                role_labels[role] = str(zh_label(g, role) or "")
-            org = org_of.get(post)
-            # The place that makes two one-holder posts incompatible: the district, else the
-            # body (a bureau's 党组 and the bureau are one place), as identity's MentionRow.place.
-            place = district_of.get(post) or parent_of.get(org) or org
-            posts[str(post)] = {"org": org, "role": role, "place": str(place),
-                                "role_label": role_labels[role] if role is not None else ""}
-    return sightings, posts
-
-
-def least_values(g, predicate) -> dict:
-    """Each subject's value of `predicate` — the least, as `one` gives it — from one scan."""
-    least: dict = {}
-    for subject, value in g.subject_objects(predicate):
-        current = least.get(subject)
-        if current is None or value < current:
-            least[subject] = value
-    return least
-
-
 def one(g, subject, predicate):
     """The value of a property (the least, if a resource has several, so builds are stable)."""
     values = list(g.objects(subject, predicate))
@@ -127,8 +76,7 @@ def _tenure_triples(t: Tenure, iris: dict[int, URIRef], post: dict) -> list[tupl
     node = iris[id(t)]
     person, post_iri = URIRef(t.person), URIRef(t.post)
     out = [
-        (node, RDF.type, CG.Tenure),
-        (node, RDF.type, ORG.Membership),
+        (node, RDF.type, CG.Tenure),          # an org:Membership by its class (ontology/careers.ttl)
         (node, ORG.member, person),
         (node, CG.ofPost, post_iri),
         (node, CG.openBeginning, Literal(not t.started)),
@@ -156,7 +104,8 @@ def _interval_triples(node: URIRef, t: Tenure) -> list[tuple]:
     """OWL-Time: the beginning placed at the first sighting; the end an instant known by its
     bounds (after the last date held, before what shows the end)."""
     interval, begin, end = URIRef(f"{node}-interval"), URIRef(f"{node}-begin"), URIRef(f"{node}-end")
-    out = [(node, ORG.memberDuring, interval), (interval, RDF.type, TIME.Interval),
+    # the interval is a time:Interval by the range of org:memberDuring: no type written
+    out = [(node, ORG.memberDuring, interval),
            (interval, TIME.hasBeginning, begin), (interval, TIME.hasEnd, end), (end, RDF.type, TIME.Instant)]
     out += t.begin.instant_triples(begin)
     if t.end_after is not None:

@@ -12,6 +12,9 @@ SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
 SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
 SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
 ONTOLOGY_IRI = "https://cadregraph.org/ontology#"
+# A slogan use's cg:userRule is written only when it is not this one (90% of uses on a
+# synthetic corpus): the user is the unit whose section holds the sentence.
+DEFAULT_USER_RULE = "section"
 DEFAULT_BASE = "https://cadregraph.org/id/"
 
 

@@ -109,8 +109,8 @@ class NodeBlocks:
                 t(scheme, T["type"], T["ConceptScheme"]),
                 t(scheme, T["label"], nt.text("Metrics as written, outside the controlled indicators", "en")),
                 t(scheme, T["label"], nt.zh("未归入受控指标的原文指标")),
-                t(s, T["type"], T["Indicator"]), t(s, T["type"], T["Concept"]), t(s, T["inScheme"], scheme),
-                t(s, T["prefLabel"], nt.zh(metric)), t(s, T["label"], nt.zh(metric))])
+                # a cg:Indicator is a skos:Concept, and a skos:prefLabel an rdfs:label: not written twice
+                t(s, T["type"], T["Indicator"]), t(s, T["inScheme"], scheme), t(s, T["prefLabel"], nt.zh(metric))])
         return iri
 
     def month(self, month: str) -> str:
@@ -125,7 +125,7 @@ class NodeBlocks:
         if self._new(iri):
             s, t = nt.iri(iri), nt.triple
             self.blocks[iri] = "".join([
-                t(s, T["type"], T["ProperInterval"]), t(s, T["type"], T["Interval"]),
+                t(s, T["type"], T["ProperInterval"]),         # a time:Interval by OWL-Time's subclass
                 t(s, T["label"], nt.text(f"{start}/{end}")),
                 t(s, T["hasBeginning"], nt.iri(self.month(start))), t(s, T["hasEnd"], nt.iri(self.month(end)))])
         return iri
@@ -133,7 +133,8 @@ class NodeBlocks:
 
 def place_block(iri: str, place: Place) -> str:
     s, t = nt.iri(iri), nt.triple
-    lines = [t(s, T["type"], T["District"]), t(s, T["type"], T["AdminArea"]),
+    # a schema:AdministrativeArea by its class (ontology/cadregraph.ttl)
+    lines = [t(s, T["type"], T["District"]),
              t(s, T["label"], nt.zh(place.name)), t(s, T["prefLabel"], nt.zh(place.name))]
     if place.name_en:
         lines.append(t(s, T["label"], nt.text(place.name_en, "en")))

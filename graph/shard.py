@@ -36,7 +36,7 @@ P = {name: nt.iri(term) for name, term in {
     "fileName": CG.fileName, "contentHash": CG.contentHash, "encoding": CG.encoding, "dateMethod": CG.dateMethod,
     "dateEvidence": CG.dateEvidence, "evidence": CG.evidence, "derived": PROV.wasDerivedFrom, "rule": CG.rule,
     "TQS": OA.TextQuoteSelector, "TPS": OA.TextPositionSelector, "exact": OA.exact, "start": OA.start,
-    "end": OA.end, "prefix": OA.prefix, "suffix": OA.suffix, "PostObservation": CG.PostObservation, "post": CG.post,
+    "prefix": OA.prefix, "suffix": OA.suffix, "PostObservation": CG.PostObservation, "post": CG.post,
     "postAsWritten": CG.postAsWritten, "nameAsWritten": CG.nameAsWritten, "status": CG.status, "concurrent": CG.concurrent,
     "sentenceDate": CG.sentenceDate, "Observation": QB.Observation, "dataSet": QB.dataSet,
     "refArea": SDMX_DIMENSION.refArea, "refPeriod": SDMX_DIMENSION.refPeriod, "indicator": CG.indicator,
@@ -79,9 +79,10 @@ class _Writer:
     def add(self, s: str, p: str, o: str) -> None:
         self.triples.add(f"{s} {p} {o}")
 
-    def evidence(self, obs: str, ev: Evidence, span: Evidence | None = None) -> None:
+    def evidence(self, obs: str, ev: Evidence, span: Evidence | None = None) -> str:
         """Provenance folded onto the fact: the document (also the graph's name, kept for
-        files without graphs), the rule, the quote and its character span. With a `span` (a
+        files without graphs), the rule, the quote and where it starts; its end is implied
+        (oa:start + the quote's length), so no oa:end is written. With a `span` (a
         slogan or project name inside its clause) the quote is the span, and the rest of the
         clause is its oa:prefix and oa:suffix, so the clause is still prefix + exact + suffix;
         without one, oa:prefix and oa:suffix are the rest of the quote's sentence."""
@@ -89,18 +90,18 @@ class _Writer:
         add(obs, P["derived"], self.g)
         add(obs, P["rule"], nt.text(ev.rule))
         prefix, suffix = ev.prefix, ev.suffix        # the rest of the sentence (quote_context.py)
-        exact, start, end = ev.quote, ev.start, ev.end
+        exact, start = ev.quote, ev.start           # the quote is text[start:end] (facts.py)
         if span is not None and ev.start <= span.start <= span.end <= ev.end \
                 and ev.quote[span.start - ev.start:span.end - ev.start] == span.quote:
             prefix, suffix = ev.quote[:span.start - ev.start], ev.quote[span.end - ev.start:]
-            exact, start, end = span.quote, span.start, span.end
+            exact, start = span.quote, span.start
         add(obs, P["exact"], nt.text(exact))
         add(obs, P["start"], nt.offset(start))
-        add(obs, P["end"], nt.offset(end))
         if prefix:
             add(obs, P["prefix"], nt.text(prefix))
         if suffix:
             add(obs, P["suffix"], nt.text(suffix))
+        return exact
 
     def unit_iri(self, unit: Place | Organization | None) -> str | None:
         if isinstance(unit, Place):

@@ -11,6 +11,7 @@ from cadregraph.extractors.metric_facts import Metric
 from cadregraph.extractors.slogan_facts import ProjectMention, SloganUse
 
 from . import nt
+from .namespaces import DEFAULT_USER_RULE
 from .metrics import _identity
 from .slogans import _unit_id
 from .tenures import role_kind
@@ -34,11 +35,11 @@ def add_holdings(w, holdings: list[Holding]) -> None:
         add(s, P["status"], _V[h.status])
         if h.concurrent:
             add(s, P["concurrent"], nt.boolean(True))
+        # The date is the sentence's own, else the document's: no per-fact copy of the
+        # document's date (queries join through prov:wasDerivedFrom).
         date = h.date or w.doc.date.value
         if h.date:
             add(s, P["sentenceDate"], nt.date(h.date))
-        if date:
-            add(s, P["date"], nt.date(date))
         w.evidence(s, h.evidence)
         post = h.post
         top = post.org.parent or post.org
@@ -102,8 +103,6 @@ def _metric_attributes(w, s: str, m: Metric) -> None:
         add(s, P["inSummary"], nt.boolean(True))
     if m.repaired:
         add(s, P["repairedFrom"], nt.text(m.metric))
-    if w.doc.date.value:
-        add(s, P["date"], nt.date(w.doc.date.value))
 
 
 def add_slogans(w, uses: list[SloganUse]) -> None:
@@ -121,11 +120,10 @@ def add_slogans(w, uses: list[SloganUse]) -> None:
         add(s, P["slogan"], nt.iri(concept))
         if user is not None:
             add(s, P["user"], nt.iri(user))
-            w.rows["uses"].append((user, concept))
-        add(s, P["userRule"], nt.text(first.user_rule))
-        add(s, P["occurrences"], nt.integer(len(group)))
-        if w.doc.date.value:
-            add(s, P["date"], nt.date(w.doc.date.value))
+        if first.user_rule != DEFAULT_USER_RULE:      # absent: the default (ontology/slogans.ttl)
+            add(s, P["userRule"], nt.text(first.user_rule))
+        if len(group) > 1:      # absent: once (ontology/slogans.ttl)
+            add(s, P["occurrences"], nt.integer(len(group)))
         w.evidence(s, first.evidence, first.span)
 
 
@@ -151,11 +149,11 @@ def _project_mention(w, project: str, mention: ProjectMention, spelling: str) ->
     s, add = nt.iri(str(w.iris.observation("project-mention", *parts))), w.add
     add(s, P["type"], P["ProjectMention"])
     add(s, P["project"], nt.iri(project))
-    # The name as this document writes it: the table shows each document's own spelling.
-    add(s, P["label"], nt.zh(mention.name))
     reporter = w.unit_iri(mention.unit)
     if reporter is not None:
         add(s, P["reportedBy"], nt.iri(reporter))
-    if w.doc.date.value:
-        add(s, P["date"], nt.date(w.doc.date.value))
-    w.evidence(s, mention.evidence, mention.span)
+    exact = w.evidence(s, mention.evidence, mention.span)
+    # The name as this document writes it (the table shows each document's own spelling): the
+    # quote already is that name, unless the name could not be found inside its clause.
+    if exact != mention.name:
+        add(s, P["label"], nt.zh(mention.name))

@@ -2,7 +2,7 @@
 
 It is the one step that sees the whole corpus, and it reads only small rows (corpus_table.py):
 who is who (identity.py), tenures, successions and career steps (tenures.py, careers.py),
-slogan and project labels by majority, `usesSlogan`, and the description of every shared node
+slogan and project labels by majority, and the description of every shared node
 (districts, organizations, posts, roles, units, periods) once. Memory is O(people + posts +
 mentions), never the graph. The output is the shared graph's sorted N-Quads lines.
 """
@@ -122,20 +122,19 @@ def _slogans(table: CorpusTable, out: _Collector) -> None:
         counts = kinds[key]
         kind = min(counts, key=lambda k: (-counts[k], _KIND_ORDER.index(k)))
         label = min(forms[key], key=lambda t: (-forms[key][t], len(t), t))
-        add(f"{s} {T['type']} {T['Concept']}")
-        if kind in SLOGAN_KINDS:
-            add(f"{s} {T['type']} {nt.iri(CG.Slogan)}")
+        # One type: a cg:Slogan is a skos:Concept by its class; and skos:prefLabel is an
+        # rdfs:label by SKOS, so the label is not written twice.
+        add(f"{s} {T['type']} {nt.iri(CG.Slogan) if kind in SLOGAN_KINDS else T['Concept']}")
         add(f"{s} {T['inScheme']} {scheme}")
         add(f"{s} {T['prefLabel']} {nt.zh(label)}")
-        add(f"{s} {T['label']} {nt.zh(label)}")
         for form in forms[key]:
             if form != label:
                 add(f"{s} {T['altLabel']} {nt.zh(form)}")
         for form in traditional.get(key, ()):
             add(f"{s} {T['altLabel']} {nt.text(form, 'zh-Hant')}")
         add(f"{s} {nt.iri(CG.sloganKind)} {nt.iri(KIND_TERMS[kind][0])}")
-    for user, concept in table.db.execute("SELECT DISTINCT user, concept FROM uses"):
-        add(f"{nt.iri(user)} {nt.iri(CG.usesSlogan)} {nt.iri(concept)}")
+    # No unit → slogan shortcut (the former cg:usesSlogan): every cg:SloganUse's cg:user and
+    # cg:slogan already say it (`?use cg:user ?unit ; cg:slogan ?slogan`).
 
 
 def _projects(table: CorpusTable, out: _Collector) -> None:
@@ -149,8 +148,7 @@ def _projects(table: CorpusTable, out: _Collector) -> None:
         names = Counter(g[0] for g in group)
         types = Counter(g[1] for g in group)
         label = min(names, key=lambda n: (-names[n], -len(n), n))
-        add(f"{s} {T['type']} {nt.iri(CG.Project)}")
-        add(f"{s} {T['type']} {nt.iri(SCHEMA.Place)}")
+        add(f"{s} {T['type']} {nt.iri(CG.Project)}")      # a schema:Place by its class (ontology)
         add(f"{s} {T['label']} {nt.zh(label)}")
         for name in names:
             if name != label:
@@ -179,8 +177,7 @@ def _holdings(table: CorpusTable, out: _Collector, identity_file: Path | None) -
         described.add(s)
         add(f"{s} {T['type']} {nt.iri(FOAF.Person)}")
         add(f"{s} {T['type']} {nt.iri(SCHEMA.Person)}")
-        add(f"{s} {T['label']} {nt.zh(person.label)}")
-        add(f"{s} {nt.iri(FOAF.name)} {nt.zh(person.label)}")
+        add(f"{s} {T['label']} {nt.zh(person.label)}")      # foaf:name is an rdfs:label: not repeated
         for name in person.names:
             if name != person.label:
                 add(f"{s} {T['altLabel']} {nt.zh(name)}")

@@ -19,8 +19,7 @@ Undated observations keep their tenure but take no place in any order.
 Everything here (and in `tenure_ends.py`, which closes tenures) works on plain `Sighting` rows
 — observation id, person, post, document, partial date, status, as strings — and plain post
 facts (`role_kind` of the role label; `tenure_ends.PostInfo`: one holder or not, place), never on
-a graph: `careers.read_sightings` fills them from rdflib, and a streaming build can fill them
-from its compact mention table (person = the identity pass's person key) and call
+a graph: the streaming build's corpus pass (shared.py) fills them from its compact mention table (person = the identity pass's person key) and call
 `build_tenures` → `order_holders` (per post) → `close_tenures` → `career_steps`.
 """
 from __future__ import annotations

@@ -11,6 +11,7 @@ _KINDS = {  # rdf:type local name → the kind of node (as in the view)
     "Person": "person", "Post": "post", "Organization": "organization", "District": "district",
     "Document": "document", "PostObservation": "observation", "Observation": "observation",
     "TextQuoteSelector": "evidence", "Concept": "concept", "Role": "role",
+    "Slogan": "concept", "Indicator": "concept",    # skos:Concepts by their class, typed only so
 }
 
 

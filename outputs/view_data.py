@@ -121,16 +121,24 @@ def _doc(g: Graph, data: ViewData, iri) -> int:
                                     "source": source, "link": source_link(source)})
 
 
+def _fact_date(g: Graph, node, doc) -> str:
+    """A fact's date: its sentence's own (a post observation's cg:sentenceDate), else its
+    document's — the graph keeps no per-fact copy of the document's date."""
+    date = one(g, node, CG.sentenceDate)
+    return _s(date if date is not None else one(g, doc, DCTERMS.date))
+
+
 def _quote(g: Graph, node) -> dict:
     """A fact's quote, the rest of its sentence (or of its clause, for a slogan or project name)
     before and after it, and its span: all on the fact itself (oa:exact, oa:prefix, oa:suffix,
-    oa:start, oa:end)."""
+    oa:start; the end is the start plus the quote's length)."""
     exact = one(g, node, OA.exact)
     if exact is None:
         return {"quote": "", "before": "", "after": "", "start": 0, "end": 0}
-    start, end = one(g, node, OA.start), one(g, node, OA.end)
+    start = one(g, node, OA.start)
+    start = int(start) if start is not None else 0
     return {"quote": _s(exact), "before": _s(one(g, node, OA.prefix)), "after": _s(one(g, node, OA.suffix)),
-            "start": int(start) if start is not None else 0, "end": int(end) if end is not None else 0}
+            "start": start, "end": start + len(exact)}
 
 
 def _holdings(g: Graph, data: ViewData) -> None:
@@ -140,7 +148,7 @@ def _holdings(g: Graph, data: ViewData) -> None:
         if person is None or post is None or doc is None:
             continue
         quote = _quote(g, obs)
-        date = _s(one(g, obs, DCTERMS.date))
+        date = _fact_date(g, obs, doc)
         rows.append((_date_key(date), _s(one(g, doc, CG.fileName)), quote["start"], str(obs), obs, person, post, doc, date, quote))
     for *_, obs, person, post, doc, date, quote in sorted(rows, key=lambda r: r[:4]):
         p = data.posts.get(post)
@@ -250,7 +258,7 @@ def _figures(g: Graph, data: ViewData) -> None:
                     labels["indicator", o] = _s(zh[0] if zh else zh_label(g, o))
                 indicator = labels["indicator", o]
         quote = _quote(g, obs)
-        date = _s(one(g, obs, DCTERMS.date))
+        date = _fact_date(g, obs, doc)
         period = _period(g, obs, date)
         for d in districts:
             data.figures.append({"district": _district(g, data, d), "indicator": indicator or _s(_one_cg(g, obs, "metricAsWritten")),
@@ -280,7 +288,7 @@ def _slogans(g: Graph, data: ViewData) -> None:
         else:
             org = data.orgs.add(str(user), {"id": str(user), "label": _s(zh_label(g, user)), "district": None})
         data.slogan_uses.append({"slogan": s, "district": district, "org": org, "doc": _doc(g, data, doc),
-                                 "date": _s(one(g, use, DCTERMS.date))} | _quote(g, use))
+                                 "date": _fact_date(g, use, doc)} | _quote(g, use))
     data.slogan_uses.sort(key=lambda u: (u["slogan"], _date_key(u["date"]), u["doc"]))
 
 
@@ -296,5 +304,5 @@ def _projects(g: Graph, data: ViewData) -> None:
         if project is None or doc is None:
             continue
         data.project_mentions.append({"project": project, "doc": _doc(g, data, doc),
-                                      "date": _s(one(g, mention, DCTERMS.date))} | _quote(g, mention))
+                                      "date": _fact_date(g, mention, doc)} | _quote(g, mention))
     data.project_mentions.sort(key=lambda m: (m["project"], _date_key(m["date"]), m["doc"], m["start"]))

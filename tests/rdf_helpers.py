@@ -46,7 +46,8 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 
 _OBSERVATION = """?obs cg:holder ?person ; cg:post ?postIri ; prov:wasDerivedFrom ?doc ; oa:exact ?quote .
   ?person rdfs:label ?name . ?postIri rdfs:label ?post . FILTER (lang(?post) = "zh")
-  ?doc cg:fileName ?file . OPTIONAL { ?obs dcterms:date ?d } BIND (STR(?d) AS ?date)"""
+  ?doc cg:fileName ?file . OPTIONAL { ?obs cg:sentenceDate ?sd } OPTIONAL { ?doc dcterms:date ?dd }
+  BIND (STR(COALESCE(?sd, ?dd)) AS ?date)"""
 
 QUESTIONS = {
     # 1. Which posts did 石强 hold, where, and when?

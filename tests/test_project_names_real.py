@@ -12,7 +12,7 @@ from cadregraph.extractors.prepare import prepare
 from cadregraph.extractors.project_checks import is_clause
 from cadregraph.extractors.projects import ProjectsExtractor, project_key
 from cadregraph.extractors.gazetteer import gazetteer
-from cadregraph.graph.namespaces import CG
+from cadregraph.graph.namespaces import CG, OA
 from cadregraph.outputs.tables import table_rows
 from cadregraph.pipeline import Corpus, build_graph
 
@@ -91,4 +91,6 @@ def test_the_graph_has_one_project_with_every_spelling_and_each_mention_with_its
                     ("璧山高新区", "b.txt", "2024-03-01")}
     quotes = {r["evidence"] for r in table_rows(g, "projects") if r["project"] == "璧山国家高新区"}
     assert quotes == {"璧山国家高新区三大平台加快建设"}
-    assert Literal("璧山国家高新区", lang="zh") in set(g.objects(None, RDFS.label))
+    # the mention's quote is its spelling: no rdfs:label repeats it
+    assert Literal("璧山国家高新区") in set(g.objects(None, OA.exact))
+    assert Literal("璧山国家高新区", lang="zh") not in set(g.objects(None, RDFS.label))

@@ -39,10 +39,17 @@ def second_post(g):
     return obs, "cg:post"
 
 
-def evidence_backwards(g):
+def evidence_before_the_text(g):
     ev = sorted(g.subjects(RDF.type, CG.PostObservation))[1]      # the evidence is on the fact
-    g.set((ev, OA.start, Literal(10 ** 6, datatype=XSD.nonNegativeInteger)))
+    g.set((ev, OA.start, Literal(-1, datatype=XSD.integer)))
     return ev, "oa:start"
+
+
+def evidence_with_an_end(g):
+    # the end is implied (start + the quote's length); a graph that writes one is the old form
+    ev = sorted(g.subjects(RDF.type, CG.PostObservation))[2]
+    g.add((ev, OA.end, Literal(10 ** 6, datatype=XSD.nonNegativeInteger)))
+    return ev, "oa:end"
 
 
 def fact_without_document(g):
@@ -88,7 +95,7 @@ def bad_district_code(g):
     return district, "skos:notation"
 
 
-BREAKAGES = [drop_holder, second_post, evidence_backwards, fact_without_document, invented_day, bad_hash,
+BREAKAGES = [drop_holder, second_post, evidence_before_the_text, evidence_with_an_end, fact_without_document, invented_day, bad_hash,
              chinese_iri, person_without_name, post_without_organization, bad_district_code]
 
 
