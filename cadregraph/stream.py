@@ -12,7 +12,8 @@ from __future__ import annotations
 import gzip
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -70,6 +71,24 @@ def write_gzip(path: Path, data: bytes) -> None:
     os.rename(tmp, path)      # POSIX rename is atomic too; os.replace is the output folder's
 
 
+def write_gzip_lines(path: Path, lines: Iterable[str]) -> None:
+    """`write_gzip` of the lines joined, without joining them: the same bytes (zlib's gzip
+    stream, which `gzip.compress` with mtime 0 writes too, does not depend on how its input
+    was cut), a chunk in memory at a time."""
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+    with open(tmp, "wb") as out:
+        chunk: list[str] = []
+        for line in lines:
+            chunk.append(line)
+            if len(chunk) >= 10_000:
+                out.write(packer.compress("".join(chunk).encode("utf-8")))
+                chunk = []
+        out.write(packer.compress("".join(chunk).encode("utf-8")))
+        out.write(packer.flush())
+    os.rename(tmp, path)
+
+
 def process_file(path: Path, shard_dir: Path, base: str, skip=None) -> Outcome:
     from cadregraph.graph.shard import write_shard
     from cadregraph.pipeline import extract_document
@@ -114,6 +133,9 @@ def outcomes(files: list[Path], shard_dir: Path, base: str, skip: Callable | Non
         yield (process_file(p, shard_dir, base, skip) for p in files)
         return
     chunk = max(1, min(16, len(files) // (workers * 8)))
+    from cadregraph.pipeline import warm_up
+
+    warm_up()
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers, initializer=_init, initargs=(shard_dir, base, skip)) as pool:
         yield pool.imap(_pool_task, files, chunksize=chunk)

@@ -9,6 +9,7 @@ mentions), never the graph. The output is the shared graph's sorted N-Quads line
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -22,6 +23,7 @@ from . import nt
 from .corpus_table import CorpusTable
 from .identity import MentionRow, Overrides, mentions_from_rows, resolve_identity
 from .identity_graph import add_decisions
+from .line_set import LineSet
 from .iris import Iris
 from .namespaces import CG, SCHEMA
 from .nodes import T, place_block
@@ -32,10 +34,20 @@ from cadregraph.extractors.slogan_facts import SLOGAN_KINDS
 
 @dataclass
 class SharedGraph:
-    lines: list[str]
+    sorted_lines: LineSet          # the triples, on disk beside the corpus table
+    name: str                      # the shared graph's IRI, as N-Triples
     officials: int
     posts: int
     observations: int
+
+    def __len__(self) -> int:
+        return len(self.sorted_lines)
+
+    def lines(self) -> Iterator[str]:
+        """The shared graph's N-Quads lines, sorted, one at a time."""
+        tail = f" {self.name} .\n"
+        for line in self.sorted_lines.sorted():
+            yield line + tail
 
 
 def term_nt(term) -> str:
@@ -53,9 +65,9 @@ def term_nt(term) -> str:
 class _Collector:
     """Triples from the rdflib-based helpers (static vocabularies, careers) as N-Triples."""
 
-    def __init__(self, iris: Iris):
+    def __init__(self, iris: Iris, lines: LineSet):
         self.iris = iris
-        self.lines: set[str] = set()
+        self.lines = lines
         self.out = self
 
     def add(self, triple) -> None:
@@ -73,7 +85,7 @@ class _Collector:
 
 
 def shared_graph(table: CorpusTable, iris: Iris, identity_file: Path | None = None) -> SharedGraph:
-    out = _Collector(iris)
+    out = _Collector(iris, LineSet(table.db))
     for place in gazetteer().places:
         out.lines.update(_block_lines(place_block(str(iris.place(place.id)), place)))
     _nodes(table, out)
@@ -84,9 +96,7 @@ def shared_graph(table: CorpusTable, iris: Iris, identity_file: Path | None = No
     _slogans(table, out)
     _projects(table, out)
     people, posts, observations = _holdings(table, out, identity_file)
-    name = nt.iri(iris.base + "graph/shared")
-    lines = sorted(f"{t} {name} .\n" for t in out.lines)
-    return SharedGraph(lines, people, posts, observations)
+    return SharedGraph(out.lines, nt.iri(iris.base + "graph/shared"), people, posts, observations)
 
 
 def _block_lines(block: str) -> list[str]:

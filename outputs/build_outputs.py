@@ -31,9 +31,10 @@ from cadregraph.graph.iris import Iris
 from cadregraph.graph.shared import shared_graph
 from cadregraph.graph.store import check_store_folder
 from cadregraph.pipeline import bundled_seeds, choose_workers
-from cadregraph.stream import ShardTexts, outcomes, shard_name, text_name, write_gzip
+from cadregraph.stream import ShardTexts, outcomes, shard_name, text_name, write_gzip_lines
 
 from .atomic import discard, write_temp
+from .background import Steps
 from .fact_cache import code_fingerprint
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, staged_path, write_outputs
 from .overview import iter_view_pages, needs_overview
@@ -149,13 +150,14 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
             return BuildSummary(documents=len(run.added), failures=run.failures, stopped=strict and bool(run.failures))
         table.commit()
         shared = shared_graph(table, iris, identity_file)
-        write_gzip(new_state / SHARED, "".join(shared.lines).encode("utf-8"))
+        write_gzip_lines(new_state / SHARED, shared.lines())
         doc_ids = sorted(table.documents())
         shas = dict(table.db.execute("SELECT doc_id, sha256 FROM documents"))
-        triples = table.count("SELECT sum(triples) FROM documents") + len(shared.lines)
+        triples = table.count("SELECT sum(triples) FROM documents") + len(shared)
         table.close()
         inputs = [new_state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [new_state / SHARED]
-        written = _write(out_dir, inputs, chosen, store, triples, ShardTexts(new_state / "shards", shas))
+        written = _write(out_dir, inputs, chosen, store, triples, ShardTexts(new_state / "shards", shas),
+                         workers=choose_workers(workers, len(doc_ids)))
     except BaseException:
         shutil.rmtree(new_state, ignore_errors=True)
         _remove_if_empty(out_dir, created)
@@ -270,17 +272,18 @@ VIEW_IN_MEMORY = 3_000_000
 
 
 def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triples: int,
-           texts: ShardTexts) -> list[Path]:
+           texts: ShardTexts, workers: int = 1) -> list[Path]:
     outputs: dict[str, bytes | Path] = {}
     out_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=STATE + ".work-", dir=out_dir))
     ox_store = g = None
+    steps = Steps(parallel=workers > 1)
     try:
         nquads = concatenate(inputs, work / "all.nq")
         for fmt in chosen:
             if fmt.name != "jsonld":
                 outputs[fmt.file_name] = staged_path(out_dir, fmt.file_name)
-                write_format(nquads, fmt, outputs[fmt.file_name])
+                steps.run(f"writing {fmt.file_name}", write_format, nquads, fmt, outputs[fmt.file_name])
         # The overview reads the shards one at a time (overview_data.ShardRows); the whole
         # graph is loaded only for what needs it: --store, JSON-LD, or the single page of a
         # small graph.
@@ -305,8 +308,10 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
             outputs[name] = write_temp(out_dir / name, data)
         ox_store = g = rows = None
         gc.collect()          # close the store (its lock) before anyone opens the folder again
+        steps.wait()
         written = write_outputs(out_dir, outputs)
     finally:
+        steps.stop()
         ox_store = g = None
         gc.collect()
         for value in outputs.values():

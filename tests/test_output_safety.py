@@ -65,6 +65,22 @@ def test_a_build_failing_half_way_leaves_the_previous_outputs_whole(built, monke
     assert not list(out.glob(TEMP_PREFIX + "*"))
 
 
+def test_a_graph_file_failing_in_its_own_process_fails_the_build_and_keeps_the_previous_outputs(built, monkeypatch):
+    # with two workers the Turtle is written by a forked process beside the view: its
+    # failure must reach the build, not leave a view beside a missing or stale graph file
+    docs, out = built
+    before = _snapshot(out)
+    _docs(docs, {"two.txt": TWO})
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("interrupted")
+    monkeypatch.setattr(build_outputs, "write_format", boom)
+    with pytest.raises(RuntimeError, match="writing graph.ttl"):
+        _build([docs], out, workers=2)
+    assert _snapshot(out) == before
+    assert not list(out.glob(TEMP_PREFIX + "*"))
+
+
 def test_a_disk_full_on_the_last_file_leaves_the_previous_outputs_whole(built, monkeypatch):
     docs, out = built
     before = _snapshot(out)
