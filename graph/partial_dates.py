@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import TIME, XSD
@@ -45,21 +45,13 @@ class PartialDate:
             return None
         return out
 
-    def _parts(self) -> tuple[int, int | None, int | None]:
-        y = int(self.value[:4])
-        m = int(self.value[5:7]) if len(self.value) >= 7 else None
-        d = int(self.value[8:10]) if len(self.value) == 10 else None
-        return y, m, d
-
+    # A corpus pass compares the same few thousand dates millions of times (identity, tenures,
+    # careers): each value's bounds are worked out once per process.
     def earliest(self) -> date:
-        y, m, d = self._parts()
-        return date(y, m or 1, d or 1)
+        return _bounds(self.value)[0]
 
     def latest(self) -> date:
-        y, m, d = self._parts()
-        if m is None:
-            return date(y, 12, 31)
-        return date(y, m, d or calendar.monthrange(y, m)[1])
+        return _bounds(self.value)[1]
 
     @property
     def precision(self) -> str:
@@ -87,3 +79,16 @@ class PartialDate:
 def sort_key(d: PartialDate | None) -> tuple:
     """Undated things sort after everything dated."""
     return (1, "") if d is None else (0, d.value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bounds(value: str) -> tuple[date, date]:
+    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD value can mean (ValueError when
+    it names no real day)."""
+    y = int(value[:4])
+    m = int(value[5:7]) if len(value) >= 7 else None
+    d = int(value[8:10]) if len(value) == 10 else None
+    first = date(y, m or 1, d or 1)
+    if m is None:
+        return first, date(y, 12, 31)
+    return first, date(y, m, d or calendar.monthrange(y, m)[1])
