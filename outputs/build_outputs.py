@@ -33,11 +33,12 @@ from cadregraph.graph.store import check_store_folder
 from cadregraph.pipeline import bundled_seeds, choose_workers
 from cadregraph.stream import ShardTexts, outcomes, shard_name, text_name, write_gzip_lines
 
-from .atomic import discard, write_temp
+from .atomic import discard
 from .background import Steps
 from .fact_cache import code_fingerprint
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, staged_path, write_outputs
-from .overview import iter_view_pages, needs_overview
+from .overview import needs_overview, view_phases
+from .parallel_pages import staged_pages
 from .overview_data import ShardRows
 from .stream_outputs import concatenate, load_store, union_graph, write_format
 from .view import render_view
@@ -302,10 +303,10 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
         # one page, or an overview and focused pages for a big graph; a page per document.
         # Each page goes to its temporary file as soon as it is made: the pages of a corpus
         # (each document page holds the document's text) are never all in memory.
-        for name, data in iter_view_pages(rows if overview else g, render_view, texts=texts):
+        for name, path in staged_pages(view_phases(rows if overview else g, render_view, texts=texts), out_dir, workers):
             if isinstance(outputs.get(name), Path):
                 discard(outputs[name])
-            outputs[name] = write_temp(out_dir / name, data)
+            outputs[name] = path
         ox_store = g = rows = None
         gc.collect()          # close the store (its lock) before anyone opens the folder again
         steps.wait()

@@ -10,7 +10,8 @@ All text is escaped here or by the template's autoescaping.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 
 import regex
 from markupsafe import Markup, escape
@@ -89,14 +90,25 @@ def iter_document_pages(docs: Mapping[str, dict], facts: Mapping[str, list[dict]
                         names: Mapping[str, str], env, title: str = "cadregraph") -> Iterator[tuple[str, bytes]]:
     """`document_pages` one (name, bytes) at a time: a page holds its document's whole text,
     so the corpus's pages are never held at once."""
+    for job in document_jobs(docs, facts, texts, names, env, title):
+        yield from job()
+
+
+def document_jobs(docs: Mapping[str, dict], facts: Mapping[str, list[dict]], texts: Mapping[str, str],
+                  names: Mapping[str, str], env, title: str = "cadregraph") -> Iterator[Callable[[], list]]:
+    """A job per document (overview.render_jobs): its page, or none when its text is gone."""
     template = env.get_template("doc_page.html.j2")
     for iri, doc in sorted(docs.items()):
-        text = texts.get(doc["identifier"])
-        if text is None or iri not in names:
-            continue
-        own = facts.get(iri, [])
-        rows = [{"kind": KIND_NAMES.get(f["kind"], f["kind"]), "text": fact_text(f), "anchor": anchor(f["start"], f["end"]),
-                 "quote": text[f["start"]:f["end"]]} for f in own]
-        page = template.render(title=title, doc=doc, link=source_link(doc["source"]), facts=rows,
-                               body=marked_text(text, own), up="../../")
-        yield names[iri], page.encode("utf-8")
+        if iri in names:
+            yield partial(_document_page, template, names[iri], doc, facts.get(iri, []), texts, title)
+
+
+def _document_page(template, name, doc, own, texts, title) -> list[tuple[str, bytes]]:
+    text = texts.get(doc["identifier"])
+    if text is None:
+        return []
+    rows = [{"kind": KIND_NAMES.get(f["kind"], f["kind"]), "text": fact_text(f), "anchor": anchor(f["start"], f["end"]),
+             "quote": text[f["start"]:f["end"]]} for f in own]
+    page = template.render(title=title, doc=doc, link=source_link(doc["source"]), facts=rows,
+                           body=marked_text(text, own), up="../../")
+    return [(name, page.encode("utf-8"))]

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 
 import regex
 from jinja2 import Environment
 from rdflib import Graph
 
-from .doc_pages import iter_document_pages
+from .doc_pages import document_jobs
 from .overview_data import CITY, OverviewData, collect, document_facts, documents, fact_count
 from .overview_summary import career_chart, paged, unit_summary
 from .view import json_for_script, templates, vis_assets
@@ -61,33 +62,60 @@ def render_pages(data: OverviewData, docs: dict[str, dict], title: str = "cadreg
     return dict(iter_render_pages(data, docs, title))
 
 
-def iter_render_pages(data: OverviewData, docs: dict[str, dict],
-                      title: str = "cadregraph") -> Iterator[tuple[str, bytes]]:
+def iter_render_pages(data: OverviewData, docs: dict[str, dict], title: str = "cadregraph",
+                      part: tuple[int, int] | None = None) -> Iterator[tuple[str, bytes]]:
     """`render_pages` one page at a time, so a build writes each page as it is made instead
-    of holding every page of the corpus (tens of megabytes per thousand documents)."""
+    of holding every page of the corpus (tens of megabytes per thousand documents).
+    `part` (k, n): only the pages of every n-th job from the k-th (parallel.py)."""
+    for _, job in select_jobs(render_jobs(data, docs, title), part):
+        yield from job()
+
+
+def select_jobs(jobs: Iterable[Callable[[], list]], part: tuple[int, int] | None) -> Iterator[tuple[int, Callable]]:
+    """(index, job) of the jobs of `part` (k, n): those whose index is k modulo n; all when None."""
+    k, n = part or (0, 1)
+    for i, job in enumerate(jobs):
+        if i % n == k:
+            yield i, job
+
+
+def render_jobs(data: OverviewData, docs: dict[str, dict], title: str = "cadregraph") -> Iterator[Callable[[], list]]:
+    """The overview's pages as jobs, each a function giving its [(name, bytes)]: the overview,
+    one per person, one per unit with its list pages. Making a job costs nothing; calling it
+    renders, so processes that share the work each render only their own."""
     links = {key: page_name("people", key) for key in data.people}
     links.update({key: page_name("units", key) for key in data.units})
     env = templates()
-    yield "view.html", render_overview(data, links, env, title).encode("utf-8")
-    person_t, unit_t = env.get_template("overview_person.html.j2"), env.get_template("overview_unit.html.j2")
+    yield lambda: [("view.html", render_overview(data, links, env, title).encode("utf-8"))]
     labels = {key: p.label for key, p in data.people.items()} | {key: u.label for key, u in data.units.items()}
+    person_t = env.get_template("overview_person.html.j2")
     for key, person in sorted(data.people.items()):
-        yield links[key], person_t.render(title=title, person=person, links=links, labels=labels, docs=docs, up="../../",
-                                          chart=career_chart(person.tenures, person.observations, labels)).encode("utf-8")
-    list_t = env.get_template("overview_unit_list.html.j2")
+        yield partial(_person_page, person_t, links[key], person, title, links, labels, docs)
     for key, unit in sorted(data.units.items()):
-        summary = unit_summary(unit)
-        sections = {}
-        for section in SECTIONS:
-            slices = paged(summary[section])
-            names = [links[key]] + [links[key][:-len(".html")] + f"-{section}-{n}.html" for n in range(2, len(slices) + 1)]
-            sections[section] = [{"id": section, "rows": rows, "page": n, "pages": names, "total": len(summary[section])}
-                                 for n, rows in enumerate(slices, 1)]
-            for n in range(2, len(slices) + 1):
-                yield names[n - 1], list_t.render(title=title, unit=unit, docs=docs, up="../../", heading=SECTIONS[section],
-                                                  section=sections[section][n - 1]).encode("utf-8")
-        yield links[key], unit_t.render(title=title, unit=unit, links=links, labels=labels, docs=docs, up="../../",
-                                        sections={k: v[0] for k, v in sections.items()}).encode("utf-8")
+        yield partial(_unit_pages, env, key, unit, title, links, labels, docs)
+
+
+def _person_page(template, name, person, title, links, labels, docs) -> list[tuple[str, bytes]]:
+    return [(name, template.render(title=title, person=person, links=links, labels=labels, docs=docs, up="../../",
+                                   chart=career_chart(person.tenures, person.observations, labels)).encode("utf-8"))]
+
+
+def _unit_pages(env, key, unit, title, links, labels, docs) -> list[tuple[str, bytes]]:
+    unit_t, list_t = env.get_template("overview_unit.html.j2"), env.get_template("overview_unit_list.html.j2")
+    out = []
+    summary = unit_summary(unit)
+    sections = {}
+    for section in SECTIONS:
+        slices = paged(summary[section])
+        names = [links[key]] + [links[key][:-len(".html")] + f"-{section}-{n}.html" for n in range(2, len(slices) + 1)]
+        sections[section] = [{"id": section, "rows": rows, "page": n, "pages": names, "total": len(summary[section])}
+                             for n, rows in enumerate(slices, 1)]
+        for n in range(2, len(slices) + 1):
+            out.append((names[n - 1], list_t.render(title=title, unit=unit, docs=docs, up="../../", heading=SECTIONS[section],
+                                                    section=sections[section][n - 1]).encode("utf-8")))
+    out.append((links[key], unit_t.render(title=title, unit=unit, links=links, labels=labels, docs=docs, up="../../",
+                                          sections={k: v[0] for k, v in sections.items()}).encode("utf-8")))
+    return out
 
 
 def cited_documents(g: Graph, doc_pages: bool) -> dict[str, dict]:
@@ -112,17 +140,31 @@ def view_pages(g: Graph, single_page=None, title: str = "cadregraph",
 def iter_view_pages(g: Graph, single_page=None, title: str = "cadregraph",
                     texts: Mapping[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
     """`view_pages` as (name, bytes) one page at a time."""
+    for phase in view_phases(g, single_page, title, texts):
+        for _, job in select_jobs(phase(), None):
+            yield from job()
+
+
+def view_phases(g: Graph, single_page=None, title: str = "cadregraph",
+                texts: Mapping[str, str] | None = None) -> Iterator[Callable[[], Iterable[Callable[[], list]]]]:
+    """The view in phases, each a function that reads what its pages need from the graph and
+    gives the pages as jobs (render_jobs): the overview and focused pages, then the document
+    pages. A build with several workers calls a phase, then shares its jobs between forked
+    processes (parallel_pages.py), which inherit what the phase read; one phase's rows are
+    dropped before the next phase reads its own."""
     linked = texts is not None
     if needs_overview(g):
-        yield from iter_render_pages(collect(g), cited_documents(g, linked), title)
+        yield lambda: render_jobs(collect(g), cited_documents(g, linked), title)
     else:
         if single_page is None:
             from .view import render_view as single_page
-        yield "view.html", (single_page(g, doc_pages=True) if linked else single_page(g)).encode("utf-8")
+        yield lambda: [lambda: [("view.html", (single_page(g, doc_pages=True) if linked else single_page(g)).encode("utf-8"))]]
     if linked:
-        docs = documents(g)
-        names = {iri: page_name("docs", iri) for iri in docs}
-        yield from iter_document_pages(docs, document_facts(g), texts, names, templates(), title)
+        def documents_phase():
+            docs = documents(g)
+            names = {iri: page_name("docs", iri) for iri in docs}
+            return document_jobs(docs, document_facts(g), texts, names, templates(), title)
+        yield documents_phase
 
 
 def render_overview(data: OverviewData, links: dict[str, str], env: Environment, title: str) -> str:

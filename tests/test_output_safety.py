@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from cadregraph.cli import main
 from cadregraph.graph.namespaces import DEFAULT_BASE
-from cadregraph.outputs import build_outputs, output_folder
+from cadregraph.outputs import build_outputs, output_folder, parallel_pages
 from cadregraph.outputs.atomic import TEMP_PREFIX, write_bytes_atomic
 from cadregraph.outputs.build_outputs import MANIFEST, OutputFolderError, run_build
 
@@ -93,7 +93,7 @@ def test_a_disk_full_on_the_last_file_leaves_the_previous_outputs_whole(built, m
         return real(path, data)
     # the pages are staged by the build itself, the graph files by the output folder
     monkeypatch.setattr(output_folder, "write_temp", write_temp)
-    monkeypatch.setattr(build_outputs, "write_temp", write_temp)
+    monkeypatch.setattr(parallel_pages, "write_temp", write_temp)
     with pytest.raises(OSError):
         _build([docs], out)
     assert _snapshot(out) == before
