@@ -1,7 +1,8 @@
 """Time and peak memory of one stage of a benchmark process.
 
-Peak memory is the resident set size (RSS) of this process and its children (extraction
-workers), sampled every few milliseconds while the stage runs, and the high-water mark the
+Peak memory is the resident set size (RSS) of this process, or with children (extraction
+workers, output processes) the sum of their proportional set sizes (PSS: a page shared by
+forked processes counted once), sampled every few milliseconds while the stage runs, and the high-water mark the
 kernel keeps (`ru_maxrss`) when the stage raised it; `delta` is the peak minus the RSS the
 stage started with (the memory the stage itself needed on top of its inputs).
 """
@@ -40,12 +41,30 @@ def children_of(pid: int | str = "self") -> list[str]:
     return out
 
 
+def pss_of(pid: int | str = "self") -> int:
+    """Proportional set size: the process's private pages plus its share of pages it shares.
+    Forked workers share the parent's pages until they write them; summing their RSS would
+    count those pages once per process."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return rss_of(pid)
+
+
 def tree_rss() -> int:
-    """RSS of this process plus all its descendants."""
-    total, todo = rss_of(), children_of()
+    """Memory of this process plus all its descendants: its RSS alone, or with children the
+    sum of every process's PSS (what the processes together hold, shared pages once)."""
+    todo = children_of()
+    if not todo:
+        return rss_of()
+    total = pss_of()
     while todo:
         pid = todo.pop()
-        total += rss_of(pid)
+        total += pss_of(pid)
         todo.extend(children_of(pid))
     return total
 
@@ -79,8 +98,11 @@ class Meter:
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
-        while not self._stop.wait(SAMPLE_SECONDS):
+        wait = SAMPLE_SECONDS
+        while not self._stop.wait(wait):
             self.measure.peak_rss = max(self.measure.peak_rss, tree_rss())
+            # reading PSS walks the page tables: with workers, sample ten times less often
+            wait = SAMPLE_SECONDS * 10 if children_of() else SAMPLE_SECONDS
 
     def __enter__(self) -> Measure:
         m = self.measure

@@ -56,23 +56,30 @@ def corpora(args) -> list[tuple[str, Path]]:
     return found
 
 
+STAGES = ("extract_1", "extract_n", "build_1", "build_n", "regex", "jieba", "browser")
+
+
 def bench_corpus(label: str, folder: Path, args, work: Path) -> dict:
     print(f"… {label}", file=sys.stderr, flush=True)
-    cache, out = work / "corpus.pickle", work / "out-1"
+    out = work / "out-1"
     t = args.timeout
     results = {"label": label, "folder": str(folder)}
-    results["extract_1"] = stage("extract", t, corpus=folder, workers=1, cache=cache)
+    wanted = args.only or STAGES
+
+    def run(key, *a, **kw):
+        if key in wanted:
+            results[key] = stage(*a, **kw)
+    run("extract_1", "extract", t, corpus=folder, workers=1)
     if args.workers > 1:
-        results["extract_n"] = stage("extract", t, corpus=folder, workers=args.workers)
-    results["outputs"] = stage("outputs", t, cache=cache, out=work / "views")
-    cache.unlink(missing_ok=True)
-    results["build_1"] = stage("build", t, corpus=folder, workers=1, out=out)
+        run("extract_n", "extract", t, corpus=folder, workers=args.workers)
+    run("build_1", "build", t, corpus=folder, workers=1, out=out)
     if args.workers > 1:
-        results["build_n"] = stage("build", t, corpus=folder, workers=args.workers, out=work / "out-n")
-    results["regex"] = stage("regex", t, corpus=folder, regex_bytes=int(args.regex_mb * 1e6))
-    results["jieba"] = stage("jieba", t, corpus=folder, jieba_bytes=int(args.jieba_mb * 1e6))
-    page = next((p for p in (out / "overview.html", out / "view.html") if p.exists()), None)
-    if page is not None and not args.no_browser:
+        run("build_n", "build", t, corpus=folder, workers=args.workers, out=work / "out-n")
+    run("regex", "regex", t, corpus=folder, regex_bytes=int(args.regex_mb * 1e6))
+    run("jieba", "jieba", t, corpus=folder, jieba_bytes=int(args.jieba_mb * 1e6))
+    built = out if "build_1" in results else work / "out-n"
+    page = next((p for p in (built / "overview.html", built / "view.html") if p.exists()), None)
+    if page is not None and not args.no_browser and "browser" in wanted:
         found = stage("browser", t, page=page)
         results["browser"] = {**found.get("browser", found), "page": page.name}
     return results
@@ -104,6 +111,9 @@ def parse_args(argv=None):
                         help="size of the sample the combined regex scans (it runs at ~0.05 MB/s)")
     parser.add_argument("--timeout", type=float, default=7200, help="seconds allowed per stage")
     parser.add_argument("--no-seeds", action="store_true", help="leave out the bundled seeds")
+    parser.add_argument("--only", type=lambda s: [x for x in s.split(",") if x.strip()],
+                        help="run only these stages: " + ",".join(STAGES) + " (e.g. --sizes 100000 --only build_n "
+                             "for the memory of the largest corpus)")
     parser.add_argument("--no-browser", action="store_true", help="do not open the view in Chromium")
     parser.add_argument("--json", help="also write all results to this JSON file")
     parser.add_argument("--report", help="print the table of a JSON file written by --json, and stop")

@@ -7,6 +7,7 @@ combined regex pass, jieba.posseg) read the same texts from memory.
 from __future__ import annotations
 
 import gc
+import gzip
 import inspect
 import json
 import pickle
@@ -39,51 +40,6 @@ def stage_extract(corpus_dir: Path, workers: int, cache: Path | None) -> dict:
     return {**_sizes(corpus), "extract": m.as_dict()}
 
 
-def _load(cache: Path):
-    gc.disable()
-    with open(cache, "rb") as handle:
-        corpus = pickle.load(handle)
-    gc.enable()
-    return corpus
-
-
-def stage_outputs(cache: Path, out_dir: Path) -> dict:
-    """Graph building, Turtle and the view as `cadregraph build` runs them (graph on Oxigraph,
-    streamed Turtle, one page or the overview), one after the other in this process; each has
-    its own time and peak, measured over its own stretch on top of what earlier stages hold."""
-    from cadregraph.graph.fastgraph import fast_graph
-    from cadregraph.graph.fastwrite import serialize_streamed
-    from cadregraph.pipeline import build_graph
-
-    corpus = _load(cache)
-    result = _sizes(corpus)
-    with Meter() as graph_m:
-        g = build_graph(corpus, graph=fast_graph())
-    result["triples"] = len(g)
-    result["graph"] = graph_m.as_dict()
-    with Meter() as turtle_m:
-        data = serialize_streamed(g, "turtle")
-    result["turtle"] = {**turtle_m.as_dict(), "bytes_out": len(data)}
-    del data
-    with Meter() as view_m:
-        pages = write_views(g, out_dir)
-    result["view"] = {**view_m.as_dict(), "pages": pages}
-    return result
-
-
-def write_views(g, out_dir: Path) -> int:
-    """The view `cadregraph build` writes (one page, or the overview and its focused pages),
-    written out; returns the number of pages."""
-    from cadregraph.outputs.overview import view_pages
-
-    pages = view_pages(g)
-    for name, data in pages.items():
-        path = out_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return len(pages)
-
-
 def stage_build(corpus_dir: Path, workers: int, out_dir: Path) -> dict:
     """End to end, as `cadregraph build --workers N` runs it."""
     from cadregraph.graph.namespaces import DEFAULT_BASE
@@ -93,7 +49,10 @@ def stage_build(corpus_dir: Path, workers: int, out_dir: Path) -> dict:
     with Meter() as m:
         summary = run_build([corpus_dir], out_dir, base=DEFAULT_BASE, force=True, **kwargs)
     files = sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*") if p.is_file())
-    return {"triples": summary.triples, "docs": summary.documents, "build": m.as_dict(), "files": len(files)}
+    # the documents' text as the build read it (UTF-8), kept beside the shards
+    texts = sum(len(gzip.decompress(p.read_bytes())) for p in (out_dir / ".cadregraph-build" / "shards").glob("*.txt.gz"))
+    return {"triples": summary.triples, "docs": summary.documents, "bytes": texts, "build": m.as_dict(), "files": len(files),
+            "steps": getattr(summary, "steps", {})}
 
 
 def stage_extractors(corpus_dir: Path) -> dict:
@@ -157,8 +116,6 @@ def run_stage(args) -> dict:
     cache = Path(args.cache) if args.cache else None
     if args.stage == "extract":
         return stage_extract(corpus, args.workers, cache)
-    if args.stage == "outputs":
-        return stage_outputs(cache, out)
     if args.stage == "build":
         return stage_build(corpus, args.workers, out)
     if args.stage == "extractors":

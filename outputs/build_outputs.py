@@ -19,6 +19,7 @@ import gc
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +63,7 @@ class BuildSummary:
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)   # read, with a repair: "file: what was repaired"
     stopped: bool = False                    # --strict: stopped at the first failure, wrote nothing
+    steps: dict[str, float] = field(default_factory=dict)   # wall seconds of each step (the benchmark prints them)
 
     def text(self) -> str:
         lines = [
@@ -143,22 +145,28 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
         else:
             table = CorpusTable(new_state / "corpus.sqlite")
             table.set_meta(base=base, fingerprint=fingerprint)
+        clock = time.perf_counter()
         run = _map(files, new_state / "shards", table, base, strict, update, workers, scheduler)
+        steps = {"documents → shards": time.perf_counter() - clock}
         if (strict and run.failures) or not (run.added or run.skipped or table.count("SELECT count(*) FROM documents")):
             table.close()
             shutil.rmtree(new_state, ignore_errors=True)
             _remove_if_empty(out_dir, created)
             return BuildSummary(documents=len(run.added), failures=run.failures, stopped=strict and bool(run.failures))
         table.commit()
+        clock = time.perf_counter()
         shared = shared_graph(table, iris, identity_file)
         write_gzip_lines(new_state / SHARED, shared.lines())
+        steps["corpus pass"] = time.perf_counter() - clock
         doc_ids = sorted(table.documents())
         shas = dict(table.db.execute("SELECT doc_id, sha256 FROM documents"))
         triples = table.count("SELECT sum(triples) FROM documents") + len(shared)
         table.close()
         inputs = [new_state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [new_state / SHARED]
+        clock = time.perf_counter()
         written = _write(out_dir, inputs, chosen, store, triples, ShardTexts(new_state / "shards", shas),
                          workers=choose_workers(workers, len(doc_ids)))
+        steps["graph files + view"] = time.perf_counter() - clock
     except BaseException:
         shutil.rmtree(new_state, ignore_errors=True)
         _remove_if_empty(out_dir, created)
@@ -167,7 +175,7 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
     return BuildSummary(documents=len(doc_ids), officials=shared.officials, posts=shared.posts,
                         observations=shared.observations, triples=triples, files=written,
                         failures=run.failures, update=run.update_counts() if update else None,
-                        skipped=run.skipped, warnings=run.warnings)
+                        skipped=run.skipped, warnings=run.warnings, steps=steps)
 
 
 OLD = STATE + ".old"
