@@ -100,13 +100,16 @@ def document_jobs(docs: Mapping[str, dict], facts: Mapping[str, list[dict]], tex
     template = env.get_template("doc_page.html.j2")
     for iri, doc in sorted(docs.items()):
         if iri in names:
-            yield partial(_document_page, template, names[iri], doc, facts.get(iri, []), texts, title)
+            yield partial(_document_page, template, names[iri], doc, iri, facts, texts, title)
 
 
-def _document_page(template, name, doc, own, texts, title) -> list[tuple[str, bytes]]:
+def _document_page(template, name, doc, iri, facts, texts, title) -> list[tuple[str, bytes]]:
+    # the facts are looked up here, by whichever process renders the page: `facts` may read
+    # one document's rows at a time
     text = texts.get(doc["identifier"])
     if text is None:
         return []
+    own = facts.get(iri, [])
     rows = [{"kind": KIND_NAMES.get(f["kind"], f["kind"]), "text": fact_text(f), "anchor": anchor(f["start"], f["end"]),
              "quote": text[f["start"]:f["end"]]} for f in own]
     page = template.render(title=title, doc=doc, link=source_link(doc["source"]), facts=rows,
