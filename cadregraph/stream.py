@@ -64,10 +64,15 @@ class ShardTexts:
         return isinstance(doc_id, str) and self.get(doc_id) is not None
 
 
+# Shards are written once per document and read back once or twice by the same build: the
+# fastest level (about three times level 6's speed, files a third larger) suits them.
+GZIP_LEVEL = 1
+
+
 def write_gzip(path: Path, data: bytes) -> None:
     """Deterministic bytes (no name, no time in the header), written then renamed."""
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-    tmp.write_bytes(gzip.compress(data, compresslevel=6, mtime=0))
+    tmp.write_bytes(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
     os.rename(tmp, path)      # POSIX rename is atomic too; os.replace is the output folder's
 
 
@@ -76,7 +81,7 @@ def write_gzip_lines(path: Path, lines: Iterable[str]) -> None:
     stream, which `gzip.compress` with mtime 0 writes too, does not depend on how its input
     was cut), a chunk in memory at a time."""
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-    packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+    packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 31)
     with open(tmp, "wb") as out:
         chunk: list[str] = []
         for line in lines:
