@@ -7,8 +7,13 @@ dicts of overview_data."""
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
-from .overview_data import date_key, full_key
+from .overview_data import date_key as _plain_date_key
+from .overview_data import full_key
+
+# a unit's thousands of rows share a few hundred dates: each parsed once
+date_key = lru_cache(maxsize=1 << 14)(_plain_date_key)
 
 PAGE_ROWS = 80          # rows of a section on a unit's page; the rest on numbered pages after it
 
@@ -27,10 +32,15 @@ def _dated(rows: list[dict]) -> list[str]:
 def _uses(rows: list[dict]) -> dict:
     """How often, from when to when, and the first and the last use (each with its document
     and quote); undated uses come after the dated ones."""
-    ordered = sorted(rows, key=lambda r: (date_key(r["date"]), r["doc"], r["start"]) + full_key(r))
+    # the first and the last in the order (date, document, start, every value): the whole
+    # key, which is costly, only for the rows that tie on the first three
+    keys = [(date_key(r["date"]), r["doc"], r["start"]) for r in rows]
+    low, high = min(keys), max(keys)
+    first = min((r for r, k in zip(rows, keys) if k == low), key=full_key)
+    last = max((r for r, k in zip(rows, keys) if k == high), key=full_key)
     dates = _dated(rows)
     return {"count": len(rows), "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
-            "first_use": ordered[0], "last_use": ordered[-1] if len(ordered) > 1 else None}
+            "first_use": first, "last_use": last if len(rows) > 1 else None}
 
 
 def paged(rows: list, size: int = PAGE_ROWS) -> list[list]:
