@@ -139,9 +139,13 @@ def view_script() -> str:
 
 def templates() -> Environment:
     """The pages' Jinja environment: templates from outputs/templates, every value escaped."""
+    from .cite_html import cite, quote
+
     folder = resources.files("cadregraph.outputs").joinpath("templates")
-    return Environment(loader=FunctionLoader(lambda name: folder.joinpath(name).read_text("utf-8")),
-                       autoescape=select_autoescape(default=True, default_for_string=True))
+    env = Environment(loader=FunctionLoader(lambda name: folder.joinpath(name).read_text("utf-8")),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals.update(cite=cite, quote=quote)
+    return env
 
 
 def doc_page_name(iri: str) -> str:
