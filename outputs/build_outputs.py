@@ -293,10 +293,10 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
             if fmt.name != "jsonld":
                 outputs[fmt.file_name] = staged_path(out_dir, fmt.file_name)
                 steps.run(f"writing {fmt.file_name}", write_format, nquads, fmt, outputs[fmt.file_name])
-        # The overview reads the shards one at a time (overview_data.ShardRows); the whole
-        # graph is loaded only for what needs it: --store, JSON-LD, or the single page of a
-        # small graph.
-        rows = ShardRows(inputs[:-1], inputs[-1])
+        # The overview reads the shards a batch at a time (overview_data.ShardRows), its fact
+        # rows kept on disk in the work folder; the whole graph is loaded only for what needs
+        # it: --store, JSON-LD, or the single page of a small graph.
+        rows = ShardRows(inputs[:-1], inputs[-1], work / "view-rows.sqlite")
         overview = needs_overview(rows)
         if store is not None:
             ox_store = load_store(nquads, store)

@@ -89,18 +89,20 @@ def render_jobs(data: OverviewData, docs: dict[str, dict], title: str = "cadregr
     yield lambda: [("view.html", render_overview(data, links, env, title).encode("utf-8"))]
     labels = {key: p.label for key, p in data.people.items()} | {key: u.label for key, u in data.units.items()}
     person_t = env.get_template("overview_person.html.j2")
-    for key, person in sorted(data.people.items()):
-        yield partial(_person_page, person_t, links[key], person, title, links, labels, docs)
-    for key, unit in sorted(data.units.items()):
-        yield partial(_unit_pages, env, key, unit, title, links, labels, docs)
+    for key in sorted(data.people):
+        yield partial(_person_page, person_t, links[key], data, key, title, links, labels, docs)
+    for key in sorted(data.units):
+        yield partial(_unit_pages, env, key, data, title, links, labels, docs)
 
 
-def _person_page(template, name, person, title, links, labels, docs) -> list[tuple[str, bytes]]:
+def _person_page(template, name, data, key, title, links, labels, docs) -> list[tuple[str, bytes]]:
+    person = data.person(key)      # with its rows, read by the process that renders the page
     return [(name, template.render(title=title, person=person, links=links, labels=labels, docs=docs, up="../../",
                                    chart=career_chart(person.tenures, person.observations, labels)).encode("utf-8"))]
 
 
-def _unit_pages(env, key, unit, title, links, labels, docs) -> list[tuple[str, bytes]]:
+def _unit_pages(env, key, data, title, links, labels, docs) -> list[tuple[str, bytes]]:
+    unit = data.unit(key)
     unit_t, list_t = env.get_template("overview_unit.html.j2"), env.get_template("overview_unit_list.html.j2")
     out = []
     summary = unit_summary(unit)
@@ -169,7 +171,8 @@ def view_phases(g: Graph, single_page=None, title: str = "cadregraph",
 
 def render_overview(data: OverviewData, links: dict[str, str], env: Environment, title: str) -> str:
     units = sorted(data.units.values(), key=lambda u: (u.kind != "city", u.label, u.key))
-    units = [u for u in units if u.tenures or u.figures or u.slogans or u.projects]
+    sizes = {u.key: {s: data.count(u.key, s) for s in SECTIONS} for u in units}
+    units = [u for u in units if u.tenures or any(sizes[u.key].values())]
     keys = [u.key for u in units]
     positions = unit_layout(keys, data.moves)
     people_per_unit = {u.key: len({t["person"] for t in u.tenures}) for u in units}
@@ -180,8 +183,8 @@ def render_overview(data: OverviewData, links: dict[str, str], env: Environment,
               "size": scaled_size(people_per_unit[u.key], largest, 8.0, 26.0),
               "shape": "dot" if u.kind != "city" else "square",
               "color": "#2ca02c" if u.kind != "city" else "#b0b0b0", "physics": False,
-              "title": f"{u.label}\n官员 officials {people_per_unit[u.key]} · 数据 figures {len(u.figures)} · "
-                       f"口号 slogans {len(u.slogans)} · 项目 projects {len(u.projects)}"}
+              "title": f"{u.label}\n官员 officials {people_per_unit[u.key]} · 数据 figures {sizes[u.key]['figures']} · "
+                       f"口号 slogans {sizes[u.key]['slogans']} · 项目 projects {sizes[u.key]['projects']}"}
              for i, u in enumerate(units)]
     index = {key: i for i, key in enumerate(keys)}
     edges = [{"from": index[a], "to": index[b], "value": n, "title": f"{n} 人 people in both"}
@@ -189,13 +192,14 @@ def render_overview(data: OverviewData, links: dict[str, str], env: Environment,
     people = sorted(data.people.values(), key=lambda p: (p.label, p.key))
     payload = {
         "nodes": nodes, "edges": edges, "pages": [links[u.key] for u in units],
-        "units": [[u.label, links[u.key], people_per_unit[u.key], len(u.figures), len(u.slogans), len(u.projects)]
+        "units": [[u.label, links[u.key], people_per_unit[u.key], *(sizes[u.key][s] for s in SECTIONS)]
                   for u in units],
         "people": [[p.label, links[p.key], " · ".join(sorted({t["post"] for t in p.tenures}))] for p in people],
     }
     counts = {"people 人物": len(data.people), "units 单位": len(units),
-              "figures 数据": sum(len(u.figures) for u in units), "slogan uses 口号": sum(len(u.slogans) for u in units),
-              "project mentions 项目": sum(len(u.projects) for u in units)}
+              "figures 数据": sum(sizes[u.key]["figures"] for u in units),
+              "slogan uses 口号": sum(sizes[u.key]["slogans"] for u in units),
+              "project mentions 项目": sum(sizes[u.key]["projects"] for u in units)}
     js, css = vis_assets()
     return env.get_template("overview.html.j2").render(title=title, data_json=json_for_script(payload),
                                                        vis_js=js, vis_css=css, counts=counts)

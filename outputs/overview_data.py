@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from rdflib import Graph
 
 from cadregraph.graph.oxterms import ox_store_of
 from cadregraph.graph.partial_dates import PartialDate, sort_key
+from cadregraph.outputs.spilled_rows import SpilledRows
 from cadregraph.outputs.tables import query_text
 from cadregraph.outputs.view_text import period_label
 
@@ -83,12 +85,14 @@ class ShardRows:
     says about the nodes they name, two steps out (a post observation's holder is in the
     shared graph, and the holder's label one step further), queried and dropped. Every row of
     a per-document query is one of its facts joined to its shard and shared nodes, so the
-    rows are those of the same query over the whole graph; at 3,000 documents the whole
-    graph took 1.2 GB of memory."""
+    rows are those of the same query over the whole graph. The rows of the shared-only
+    queries and of the documents stay in memory; the fact rows go, as the view's rows
+    (PER_FACT), to `spill` (spilled_rows.py), which the pages read an owner at a time."""
 
-    def __init__(self, shards: list[Path], shared: Path, batch: int = 64):
-        self.shards, self.shared, self.batch = shards, shared, batch
+    def __init__(self, shards: list[Path], shared: Path, spill: Path, batch: int = 64):
+        self.shards, self.shared, self.spill_path, self.batch = shards, shared, spill, batch
         self._rows: dict[str, list[dict[str, str]]] | None = None
+        self._spilled: SpilledRows | None = None
         self._facts = 0
 
     def _read(self) -> dict[str, list[dict[str, str]]]:
@@ -97,22 +101,33 @@ class ShardRows:
         shared = ox.Store()
         shared.load(gzip.decompress(self.shared.read_bytes()), format=ox.RdfFormat.N_QUADS)
         found = {name: _query_rows(shared, query_text(f"{name}.rq")) for name in SHARED_ONLY}
+        found["overview_documents"] = []
         texts = {name: query_text(f"{name}.rq") for name in PER_DOCUMENT}
-        for name in PER_DOCUMENT:
-            found[name] = []
+        spilled = SpilledRows(self.spill_path)
         for start in range(0, len(self.shards), self.batch):
             store = ox.Store()
             store.load(b"".join(gzip.decompress(path.read_bytes()) for path in self.shards[start:start + self.batch]),
                        format=ox.RdfFormat.N_QUADS)
             store.extend(_neighbourhood(shared, store))
             for name, text in texts.items():
-                found[name].extend(_query_rows(store, text))
+                if name in PER_FACT:
+                    section, owner, make = PER_FACT[name]
+                    spilled.add(section, ((r[owner], make(r)) for r in _query_rows(store, text)))
+                else:
+                    found[name].extend(_query_rows(store, text))
             self._facts += int(next(iter(store.query(_COUNT_FACTS, use_default_graph_as_union=True)))["n"].value)
-        self._rows = found
+        spilled.finish()
+        self._rows, self._spilled = found, spilled
         return found
 
     def rows(self, name: str) -> list[dict[str, str]]:
+        if name in PER_FACT:
+            raise KeyError(f"{name}: its rows are spilled; read them with spilled()")
         return self._read()[name]
+
+    def spilled(self) -> SpilledRows:
+        self._read()
+        return self._spilled
 
     def fact_count(self) -> int:
         self._read()
@@ -164,6 +179,66 @@ def date_key(value: str):
     return sort_key(PartialDate.parse(value or None))
 
 
+def full_key(row: dict) -> tuple:
+    """Every value of a row: the last tie-breaker, so equal-looking rows keep one order
+    whatever order the store gave them in."""
+    return tuple(sorted((k, str(v)) for k, v in row.items()))
+
+
+def _quote(r: dict[str, str]) -> dict:
+    """A fact's quote in its sentence and its span in the document's text."""
+    return {"doc": r["doc"], "quote": r["quote"], "before": r["prefix"], "after": r["suffix"],
+            "start": int(r["start"] or 0), "end": int(r["end"] or 0)}
+
+
+def _observation_row(r: dict[str, str]) -> dict:
+    return {"post": r["postLabel"], "date": r["date"]} | _quote(r)
+
+
+def _figure_row(r: dict[str, str]) -> dict:
+    return ({k: r[k] for k in ("indicator", "value", "unit", "date")}
+            | {"period": period_label(r["period"], r["periodStart"], r["periodEnd"], r["date"])} | _quote(r))
+
+
+def _slogan_row(r: dict[str, str]) -> dict:
+    return {k: r[k] for k in ("slogan", "kind", "date")} | _quote(r)
+
+
+def _project_row(r: dict[str, str]) -> dict:
+    return {k: r[k] for k in ("project", "date")} | _quote(r)
+
+
+def _span_row(r: dict[str, str]) -> dict:
+    return {"kind": r["kind"], "label": r["label"], "detail": r["detail"], "start": int(r["start"]), "end": int(r["end"])}
+
+
+# The per-fact queries: the section of a person or unit each row goes to, the column naming
+# the node it hangs on (a person; a place or organization, whose unit the overview decides;
+# a document), and the view's row made from the query's row.
+PER_FACT = {
+    "overview_observations": ("observations", "person", _observation_row),
+    "overview_figures": ("figures", "area", _figure_row),
+    "overview_slogans": ("slogans", "user", _slogan_row),
+    "overview_projects": ("projects", "district", _project_row),
+    "overview_spans": ("spans", "doc", _span_row),
+}
+UNIT_SECTIONS = ("figures", "slogans", "projects")
+
+
+def _tenure_key(t: dict) -> tuple:
+    return (date_key(t["first"]), date_key(t["last"]), t["post"], t["personLabel"], t["person"])
+
+
+# The order of each list of a person or unit; every key ends with the whole row, so the order
+# does not depend on the order rows were read or written in.
+ORDER = {
+    "observations": lambda o: (date_key(o["date"]), o["doc"], o["start"], o["post"]) + full_key(o),
+    "figures": lambda f: (date_key(f["date"]), f["doc"], f["start"], f["indicator"], f["value"]) + full_key(f),
+    "slogans": lambda s: (s["slogan"], date_key(s["date"]), s["doc"], s["start"]) + full_key(s),
+    "projects": lambda p: (p["project"], date_key(p["date"]), p["doc"], p["start"]) + full_key(p),
+}
+
+
 @dataclass
 class Unit:
     """A district, or the city level ("city"): its officials, figures, slogans and projects."""
@@ -187,10 +262,17 @@ class Person:
 
 @dataclass
 class OverviewData:
+    """Units and people with their tenures. Their fact rows (a person's observations, a unit's
+    figures, slogans, projects) are either in their lists or, read from a streaming build
+    (`spilled`), on disk: `unit(key)` and `person(key)` give them filled, `count` their sizes."""
+
     people: dict[str, Person] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
     moves: dict[tuple[str, str], int] = field(default_factory=dict)   # unit pair -> people in both
     aliases: dict[str, str] = field(default_factory=dict)             # organization or city -> unit
+    spilled: SpilledRows | None = None
+    owners: dict[tuple[str, str], list[str]] = field(default_factory=dict)   # (section, person or unit) -> owners
+    sizes: dict[tuple[str, str], int] = field(default_factory=dict)          # (section, person or unit) -> rows
 
     def unit_key(self, iri: str) -> str:
         """The unit an IRI belongs to: itself (a district), its district, or the city level."""
@@ -202,6 +284,28 @@ class OverviewData:
 
     def unit_of(self, iri: str) -> Unit:
         return self.units[self.unit_key(iri)]
+
+    def count(self, key: str, section: str) -> int:
+        if self.spilled is not None:
+            return self.sizes.get((section, key), 0)
+        owner = self.people[key] if section == "observations" else self.units[key]
+        return len(getattr(owner, section))
+
+    def _loaded(self, section: str, key: str) -> list[dict]:
+        return sorted(self.spilled.load(section, self.owners.get((section, key), ())), key=ORDER[section])
+
+    def unit(self, key: str) -> Unit:
+        unit = self.units[key]
+        if self.spilled is None:
+            return unit
+        return Unit(unit.key, unit.label, unit.kind, unit.tenures,
+                    **{section: self._loaded(section, key) for section in UNIT_SECTIONS})
+
+    def person(self, key: str) -> Person:
+        person = self.people[key]
+        if self.spilled is None:
+            return person
+        return Person(person.key, person.label, person.tenures, self._loaded("observations", key))
 
 
 def collect(g: Graph) -> OverviewData:
@@ -219,11 +323,32 @@ def collect(g: Graph) -> OverviewData:
     data.units[CITY] = Unit(CITY, city_label, "city")
     data.aliases = org_district
     _tenures(g, data)
-    _observations(g, data)
-    _figures(g, data)
-    _slogans(g, data)
-    _projects(g, data)
+    if isinstance(g, ShardRows):
+        _spilled_facts(g.spilled(), data)
+    else:
+        for name, (section, owner, make) in PER_FACT.items():
+            if section != "spans":
+                for r in rows(g, name):
+                    target = _target(data, section, r[owner])
+                    if target is not None:
+                        getattr(target, section).append(make(r))
     return finish(data)
+
+
+def _target(data: OverviewData, section: str, owner: str) -> Person | Unit | None:
+    """Whose list a fact row joins: an observation its holder's (if the holder has a tenure),
+    the rest their unit's."""
+    return data.people.get(owner) if section == "observations" else data.unit_of(owner)
+
+
+def _spilled_facts(spilled: SpilledRows, data: OverviewData) -> None:
+    data.spilled = spilled
+    for section in ("observations",) + UNIT_SECTIONS:
+        for owner, n in spilled.counts(section).items():
+            target = _target(data, section, owner)
+            if target is not None:
+                data.owners.setdefault((section, target.key), []).append(owner)
+                data.sizes[(section, target.key)] = data.sizes.get((section, target.key), 0) + n
 
 
 def finish(data: OverviewData) -> OverviewData:
@@ -245,54 +370,14 @@ def _tenures(g: Graph, data: OverviewData) -> None:
         data.unit_of(r["district"]).tenures.append(row)
 
 
-def _quote(r: dict[str, str]) -> dict:
-    """A fact's quote in its sentence and its span in the document's text."""
-    return {"doc": r["doc"], "quote": r["quote"], "before": r["prefix"], "after": r["suffix"],
-            "start": int(r["start"] or 0), "end": int(r["end"] or 0)}
-
-
-def _observations(g: Graph, data: OverviewData) -> None:
-    for r in rows(g, "overview_observations"):
-        person = data.people.get(r["person"])
-        if person is not None:
-            person.observations.append({"post": r["postLabel"], "date": r["date"]} | _quote(r))
-
-
-def _figures(g: Graph, data: OverviewData) -> None:
-    for r in rows(g, "overview_figures"):
-        data.unit_of(r["area"]).figures.append(
-            {k: r[k] for k in ("indicator", "value", "unit", "date")}
-            | {"period": period_label(r["period"], r["periodStart"], r["periodEnd"], r["date"])} | _quote(r))
-
-
-def _slogans(g: Graph, data: OverviewData) -> None:
-    for r in rows(g, "overview_slogans"):
-        data.unit_of(r["user"]).slogans.append({k: r[k] for k in ("slogan", "kind", "date")} | _quote(r))
-
-
-def _projects(g: Graph, data: OverviewData) -> None:
-    for r in rows(g, "overview_projects"):
-        data.unit_of(r["district"]).projects.append({k: r[k] for k in ("project", "date")} | _quote(r))
-
-
-def full_key(row: dict) -> tuple:
-    """Every value of a row: the last tie-breaker, so equal-looking rows keep one order
-    whatever order the store gave them in."""
-    return tuple(sorted((k, str(v)) for k, v in row.items()))
-
-
 def _sort(data: OverviewData) -> None:
-    def tenure_key(t):
-        return (date_key(t["first"]), date_key(t["last"]), t["post"], t["personLabel"], t["person"])
-
     for person in data.people.values():
-        person.tenures.sort(key=lambda t: tenure_key(t) + full_key(t))
-        person.observations.sort(key=lambda o: (date_key(o["date"]), o["doc"], o["start"], o["post"]) + full_key(o))
+        person.tenures.sort(key=lambda t: _tenure_key(t) + full_key(t))
+        person.observations.sort(key=ORDER["observations"])
     for unit in data.units.values():
-        unit.tenures.sort(key=lambda t: (t["post"],) + tenure_key(t) + full_key(t))
-        unit.figures.sort(key=lambda f: (date_key(f["date"]), f["doc"], f["start"], f["indicator"], f["value"]) + full_key(f))
-        unit.slogans.sort(key=lambda s: (s["slogan"], date_key(s["date"]), s["doc"], s["start"]) + full_key(s))
-        unit.projects.sort(key=lambda p: (p["project"], date_key(p["date"]), p["doc"], p["start"]) + full_key(p))
+        unit.tenures.sort(key=lambda t: (t["post"],) + _tenure_key(t) + full_key(t))
+        for section in UNIT_SECTIONS:
+            getattr(unit, section).sort(key=ORDER[section])
 
 
 def _moves(data: OverviewData) -> None:
@@ -314,17 +399,38 @@ def documents(g: Graph) -> dict[str, dict[str, str]]:
     return out
 
 
-def document_facts(g: Graph) -> dict[str, list[dict]]:
+def document_facts(g: Graph) -> Mapping[str, list[dict]]:
     """{document IRI: [{kind, label, detail, start, end}]}: every extracted fact of each
-    document at its character span, in text order (the document pages highlight them)."""
+    document at its character span, in text order (the document pages highlight them). From a
+    streaming build, a mapping that reads a document's rows when asked for them."""
+    if isinstance(g, ShardRows):
+        return SpilledFacts(g.spilled())
     out: dict[str, list[dict]] = defaultdict(list)
-    seen = set()
     for r in rows(g, "overview_spans"):
-        row = {"kind": r["kind"], "label": r["label"], "detail": r["detail"], "start": int(r["start"]), "end": int(r["end"])}
-        key = (r["doc"],) + tuple(row.values())
-        if key not in seen:
-            seen.add(key)
-            out[r["doc"]].append(row)
-    for facts in out.values():
-        facts.sort(key=lambda f: (f["start"], -f["end"], f["kind"], f["label"], f["detail"]))
-    return dict(sorted(out.items()))
+        out[r["doc"]].append(_span_row(r))
+    return {doc: _in_text_order(facts) for doc, facts in sorted(out.items())}
+
+
+def _in_text_order(facts: list[dict]) -> list[dict]:
+    """A document's facts once each, in text order."""
+    unique = {tuple(f.values()): f for f in facts}
+    return sorted(unique.values(), key=lambda f: (f["start"], -f["end"], f["kind"], f["label"], f["detail"]))
+
+
+class SpilledFacts(Mapping):
+    """document_facts of a streaming build: a document's rows read when its page is made."""
+
+    def __init__(self, spilled: SpilledRows):
+        self.spilled = spilled
+
+    def __getitem__(self, doc: str) -> list[dict]:
+        facts = self.spilled.load("spans", [doc])
+        if not facts:
+            raise KeyError(doc)
+        return _in_text_order(facts)
+
+    def __iter__(self):
+        return iter(self.spilled.counts("spans"))
+
+    def __len__(self) -> int:
+        return len(self.spilled.counts("spans"))

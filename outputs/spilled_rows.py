@@ -1,0 +1,73 @@
+"""The view's fact rows kept on disk, in a SQLite file of the build's work folder, instead of
+in lists: at ten thousand documents they are half a million rows (every slogan use, project
+mention, figure and observation with its quote and sentence), over a gigabyte as Python dicts,
+and they grow with the corpus. The overview keeps only what its own page draws (units,
+people, tenures, counts); each focused page loads its own rows here when it is rendered.
+
+A row is a section ("figures", "slogans", "spans" …), its owner (the IRI it hangs on: a
+place, an organization, a person, a document) and the row itself as JSON. Pages are rendered by
+forked processes too (parallel_pages.py): a connection is opened per process, never shared
+across a fork.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+_IN = 500    # owners per `IN (…)`: well under SQLite's limit on bound parameters
+
+
+class SpilledRows:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._db: sqlite3.Connection | None = None
+        self._pid = -1
+        db = self._connection()
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
+        db.execute("CREATE TABLE IF NOT EXISTS rows (section TEXT, owner TEXT, row TEXT)")
+        db.execute("BEGIN")
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():
+            # a child forked while the parent's connection was open must not use it
+            self._db = sqlite3.connect(str(self.path), isolation_level=None)
+            self._pid = os.getpid()
+        return self._db
+
+    def add(self, section: str, items: Iterable[tuple[str, dict]]) -> None:
+        """Rows of `section` as (owner, row)."""
+        self._connection().executemany(
+            "INSERT INTO rows VALUES (?, ?, ?)",
+            ((section, owner, json.dumps(row, ensure_ascii=False, separators=(",", ":"))) for owner, row in items))
+
+    def finish(self) -> None:
+        """Written: indexed for the pages' look-ups, committed (before any process forks)."""
+        db = self._connection()
+        db.execute("CREATE INDEX IF NOT EXISTS rows_owner ON rows (section, owner)")
+        if db.in_transaction:
+            db.execute("COMMIT")
+
+    def counts(self, section: str) -> dict[str, int]:
+        """{owner: its rows in `section`}."""
+        return dict(self._connection().execute(
+            "SELECT owner, COUNT(*) FROM rows WHERE section = ? GROUP BY owner ORDER BY owner", (section,)))
+
+    def load(self, section: str, owners: Iterable[str]) -> list[dict]:
+        """The rows of `section` of these owners, in no particular order (callers sort)."""
+        owners = sorted(set(owners))
+        db, out = self._connection(), []
+        for i in range(0, len(owners), _IN):
+            part = owners[i:i + _IN]
+            marks = ", ".join("?" * len(part))
+            out.extend(json.loads(row) for (row,) in db.execute(
+                f"SELECT row FROM rows WHERE section = ? AND owner IN ({marks})", (section, *part)))
+        return out
+
+    def close(self) -> None:
+        if self._db is not None and self._pid == os.getpid():
+            self._db.close()
+        self._db = None

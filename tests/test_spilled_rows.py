@@ -1,0 +1,93 @@
+"""The view's fact rows kept on disk (spilled_rows.py): what goes in comes out, in any process,
+and pages made from spilled rows are the pages made from rows in memory."""
+from __future__ import annotations
+
+import multiprocessing
+import random
+
+import pytest
+
+from cadregraph.outputs.overview import render_pages
+from cadregraph.outputs.overview_data import ORDER, OverviewData, Person, SpilledFacts, Unit, finish
+from cadregraph.outputs.spilled_rows import SpilledRows
+
+from view_scale import scale_data
+
+
+def test_rows_come_back_by_section_and_owner(tmp_path):
+    spilled = SpilledRows(tmp_path / "rows.sqlite")
+    owners = [f"https://example.org/id/org/o{i}" for i in range(1200)]     # more than one IN (…) at a time
+    spilled.add("slogans", ((o, {"slogan": f"口号{i}", "start": i, "quote": "“坚持”"}) for i, o in enumerate(owners)))
+    spilled.add("figures", [(owners[0], {"value": "12.5", "start": 3})])
+    spilled.finish()
+    assert spilled.counts("figures") == {owners[0]: 1}
+    assert sum(spilled.counts("slogans").values()) == 1200
+    got = spilled.load("slogans", owners[100:1100])
+    assert sorted(r["start"] for r in got) == list(range(100, 1100))
+    assert {"slogan": "口号7", "start": 7, "quote": "“坚持”"} in spilled.load("slogans", [owners[7]])
+    assert spilled.load("projects", owners) == []
+    assert spilled.load("slogans", []) == []
+
+
+def _count_in_child(spilled, queue):
+    queue.put(len(spilled.load("spans", ["https://example.org/id/doc/a"])))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_forked_process_reads_the_rows_through_its_own_connection(tmp_path):
+    spilled = SpilledRows(tmp_path / "rows.sqlite")
+    spilled.add("spans", [("https://example.org/id/doc/a", {"start": i}) for i in range(5)])
+    spilled.finish()
+    assert len(spilled.load("spans", ["https://example.org/id/doc/a"])) == 5    # the parent's connection is open
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_count_in_child, args=(spilled, queue))
+    child.start()
+    child.join(30)
+    assert child.exitcode == 0 and queue.get(timeout=5) == 5
+
+
+def _spill(data: OverviewData, spilled: SpilledRows, rng: random.Random) -> OverviewData:
+    """`data` with its fact rows moved to `spilled`, in shuffled order, some of each unit's
+    under an organization of the unit (as a streaming build spills them: by the IRI the row
+    names)."""
+    out = OverviewData(aliases=dict(data.aliases))
+    for key, unit in data.units.items():
+        out.units[key] = Unit(unit.key, unit.label, unit.kind, unit.tenures)
+        org = key + "/org"
+        out.aliases[org] = key
+        for section in ("figures", "slogans", "projects"):
+            rows = list(getattr(unit, section))
+            rng.shuffle(rows)
+            spilled.add(section, ((rng.choice([key, org]), r) for r in rows))
+    for key, person in data.people.items():
+        out.people[key] = Person(person.key, person.label, person.tenures)
+        spilled.add("observations", ((key, o) for o in reversed(person.observations)))
+    spilled.finish()
+    from cadregraph.outputs.overview_data import _spilled_facts
+    _spilled_facts(spilled, out)
+    return finish(out)
+
+
+def test_pages_of_spilled_rows_are_the_pages_of_rows_in_memory(tmp_path):
+    data, docs = scale_data()
+    spilled = _spill(data, SpilledRows(tmp_path / "rows.sqlite"), random.Random(3))
+    some_unit = next(k for k, u in data.units.items() if u.slogans)
+    assert spilled.units[some_unit].slogans == []             # nothing of it held in memory …
+    assert spilled.count(some_unit, "slogans") == len(data.units[some_unit].slogans)
+    assert spilled.unit(some_unit).slogans == data.units[some_unit].slogans        # … until its page asks
+    assert spilled.unit(some_unit).slogans == sorted(data.units[some_unit].slogans, key=ORDER["slogans"])
+    assert render_pages(spilled, docs) == render_pages(data, docs)
+
+
+def test_a_documents_facts_read_when_asked_once_each_in_text_order(tmp_path):
+    spilled = SpilledRows(tmp_path / "rows.sqlite")
+    doc = "https://example.org/id/doc/a"
+    fact = {"kind": "holding", "label": "王某", "detail": "区长", "start": 10, "end": 14}
+    spilled.add("spans", [(doc, {**fact, "start": 30, "end": 33}), (doc, fact), (doc, fact),
+                          (doc, {**fact, "end": 20, "kind": "metric"})])
+    spilled.finish()
+    facts = SpilledFacts(spilled)
+    assert [(f["start"], f["end"]) for f in facts[doc]] == [(10, 20), (10, 14), (30, 33)]
+    assert facts.get("https://example.org/id/doc/none", []) == []
+    assert list(facts) == [doc] and len(facts) == 1
