@@ -34,11 +34,11 @@ from cadregraph.graph.store import check_store_folder
 from cadregraph.pipeline import bundled_seeds, choose_workers
 from cadregraph.stream import ShardTexts, outcomes, shard_name, text_name, write_gzip_lines
 
-from .atomic import discard
+from .atomic import TEMP_PREFIX, discard
 from .background import Steps
 from .fact_cache import code_fingerprint
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, staged_path, write_outputs
-from .overview import needs_overview, view_phases
+from .overview import PAGES, needs_overview, view_phases
 from .parallel_pages import staged_pages
 from .overview_data import ShardRows
 from .stream_outputs import concatenate, load_store, union_graph, write_format
@@ -213,6 +213,21 @@ def _recover_state(out_dir: Path) -> None:
     if not state.exists() and old.exists():
         old.rename(state)
     shutil.rmtree(old, ignore_errors=True)
+    _remove_leftovers(out_dir)
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """What a killed build left in the folder besides its state: its work folder (the whole
+    graph as one N-Quads file, the view's rows) and pages staged but never renamed into place,
+    anywhere under the view's folder. Only cadregraph's own names are touched."""
+    if not out_dir.is_dir():
+        return
+    for work in out_dir.glob(STATE + ".work-*"):
+        shutil.rmtree(work, ignore_errors=True)
+    pages = out_dir / PAGES
+    if pages.is_dir():
+        for path in pages.rglob(TEMP_PREFIX + "*"):
+            discard(path)
 
 
 def _remove_if_empty(folder: Path, created: bool) -> None:
@@ -288,11 +303,19 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
     ox_store = g = None
     steps = Steps(parallel=workers > 1)
     try:
-        nquads = concatenate(inputs, work / "all.nq")
-        for fmt in chosen:
-            if fmt.name != "jsonld":
-                outputs[fmt.file_name] = staged_path(out_dir, fmt.file_name)
-                steps.run(f"writing {fmt.file_name}", write_format, nquads, fmt, outputs[fmt.file_name])
+        nquads = work / "all.nq"
+        files = [(fmt, staged_path(out_dir, fmt.file_name)) for fmt in chosen if fmt.name != "jsonld"]
+        outputs.update((fmt.file_name, target) for fmt, target in files)
+        wants_jsonld = any(f.name == "jsonld" for f in chosen)
+        if store is None and not wants_jsonld:
+            # nothing here may need the N-Quads file but the graph files (and the single page
+            # of a small graph, which waits for them): made beside the view's rows
+            steps.run("writing " + (", ".join(fmt.file_name for fmt, _ in files) or "the N-Quads file"),
+                      _graph_files, inputs, nquads, files)
+        else:
+            concatenate(inputs, nquads)
+            for fmt, target in files:
+                steps.run(f"writing {fmt.file_name}", write_format, nquads, fmt, target)
         # The overview reads the shards a batch at a time (overview_data.ShardRows), its fact
         # rows kept on disk in the work folder; the whole graph is loaded only for what needs
         # it: --store, JSON-LD, or the single page of a small graph.
@@ -300,8 +323,8 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
         overview = needs_overview(rows)
         if store is not None:
             ox_store = load_store(nquads, store)
-        wants_jsonld = any(f.name == "jsonld" for f in chosen)
         if ox_store is None and (wants_jsonld or not overview):
+            steps.wait()          # the N-Quads file is complete
             ox_store = load_store(nquads, None if triples <= VIEW_IN_MEMORY else work / "store")
         g = union_graph(ox_store) if ox_store is not None else None
         if wants_jsonld:
@@ -330,6 +353,13 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
     if store is not None:
         written.append(store)
     return written
+
+
+def _graph_files(inputs: list[Path], nquads: Path, files: list) -> None:
+    """The shards as one N-Quads file, then each graph file of `files` ([(format, target)])."""
+    concatenate(inputs, nquads)
+    for fmt, target in files:
+        write_format(nquads, fmt, target)
 
 
 def _previous_build(state: Path, base: str, fingerprint: str) -> CorpusTable:

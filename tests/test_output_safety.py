@@ -126,8 +126,15 @@ def test_an_interrupt_between_renames_leaves_a_folder_the_next_build_accepts(bui
 def test_a_killed_builds_temporary_files_are_removed(built):
     docs, out = built
     (out / f"{TEMP_PREFIX}graph.ttl.abc.tmp").write_bytes(b"half")
+    (out / "view" / "people").mkdir(parents=True, exist_ok=True)
+    (out / "view" / "people" / f"{TEMP_PREFIX}p1.html.abc.tmp").write_bytes(b"<p>half")
+    (out / "view" / "people" / "notes.html").write_bytes(b"mine")
+    (out / ".cadregraph-build.work-abc").mkdir()
+    (out / ".cadregraph-build.work-abc" / "all.nq").write_bytes(b"<a> <b> <c> .\n")
     _build([docs], out)
-    assert not list(out.glob(TEMP_PREFIX + "*"))
+    assert not list(out.rglob(TEMP_PREFIX + "*"))
+    assert not list(out.glob(".cadregraph-build.work-*"))
+    assert (out / "view" / "people" / "notes.html").read_bytes() == b"mine"     # not cadregraph's: kept
 
 
 def test_inputs_are_never_modified(tmp_path):
