@@ -319,7 +319,7 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
         # The overview reads the shards a batch at a time (overview_data.ShardRows), its fact
         # rows kept on disk in the work folder; the whole graph is loaded only for what needs
         # it: --store, JSON-LD, or the single page of a small graph.
-        rows = ShardRows(inputs[:-1], inputs[-1], work / "view-rows.sqlite")
+        rows = ShardRows(inputs[:-1], inputs[-1], work / "view-rows.sqlite", workers=workers)
         overview = needs_overview(rows)
         if store is not None:
             ox_store = load_store(nquads, store)

@@ -22,7 +22,8 @@ from rdflib import Graph
 
 from cadregraph.graph.oxterms import ox_store_of
 from cadregraph.graph.partial_dates import PartialDate, sort_key
-from cadregraph.outputs.spilled_rows import SpilledRows
+from cadregraph.outputs.forked import forked_parts
+from cadregraph.outputs.spilled_rows import SpilledParts, SpilledRows
 from cadregraph.outputs.tables import query_text
 from cadregraph.outputs.view_text import period_label
 
@@ -89,10 +90,11 @@ class ShardRows:
     queries and of the documents stay in memory; the fact rows go, as the view's rows
     (PER_FACT), to `spill` (spilled_rows.py), which the pages read an owner at a time."""
 
-    def __init__(self, shards: list[Path], shared: Path, spill: Path, batch: int = 64):
+    def __init__(self, shards: list[Path], shared: Path, spill: Path, batch: int = 64, workers: int = 1):
         self.shards, self.shared, self.spill_path, self.batch = shards, shared, spill, batch
+        self.workers = workers
         self._rows: dict[str, list[dict[str, str]]] | None = None
-        self._spilled: SpilledRows | None = None
+        self._spilled: SpilledParts | None = None
         self._facts = 0
 
     def _read(self) -> dict[str, list[dict[str, str]]]:
@@ -101,10 +103,26 @@ class ShardRows:
         shared = ox.Store()
         shared.load(gzip.decompress(self.shared.read_bytes()), format=ox.RdfFormat.N_QUADS)
         found = {name: _query_rows(shared, query_text(f"{name}.rq")) for name in SHARED_ONLY}
-        found["overview_documents"] = []
+        # the batches dealt out to forked processes, which inherit the shared store: each
+        # spills to its own file and sends back its documents' rows and its count of facts
+        batches = range(0, len(self.shards), self.batch)
+        workers = max(1, min(self.workers, len(batches)))
+        parts = forked_parts(lambda k, n: self._read_part(shared, batches[k::n], k), workers,
+                             self.spill_path.parent, "reading the view's rows")
+        found["overview_documents"] = [r for documents, _ in parts for r in documents]
+        self._facts = sum(facts for _, facts in parts)
+        self._rows = found
+        self._spilled = SpilledParts([SpilledRows(self._part_path(k)) for k in range(len(parts))])
+        return found
+
+    def _part_path(self, k: int) -> Path:
+        return self.spill_path.with_name(f"{self.spill_path.stem}-{k}{self.spill_path.suffix}")
+
+    def _read_part(self, shared: ox.Store, starts, k: int) -> tuple[list[dict[str, str]], int]:
         texts = {name: query_text(f"{name}.rq") for name in PER_DOCUMENT}
-        spilled = SpilledRows(self.spill_path)
-        for start in range(0, len(self.shards), self.batch):
+        spilled = SpilledRows(self._part_path(k), write=True)
+        documents, facts = [], 0
+        for start in starts:
             store = ox.Store()
             store.load(b"".join(gzip.decompress(path.read_bytes()) for path in self.shards[start:start + self.batch]),
                        format=ox.RdfFormat.N_QUADS)
@@ -114,18 +132,18 @@ class ShardRows:
                     section, owner, make = PER_FACT[name]
                     spilled.add(section, ((r[owner], make(r)) for r in _query_rows(store, text)))
                 else:
-                    found[name].extend(_query_rows(store, text))
-            self._facts += int(next(iter(store.query(_COUNT_FACTS, use_default_graph_as_union=True)))["n"].value)
+                    documents.extend(_query_rows(store, text))
+            facts += int(next(iter(store.query(_COUNT_FACTS, use_default_graph_as_union=True)))["n"].value)
         spilled.finish()
-        self._rows, self._spilled = found, spilled
-        return found
+        spilled.close()
+        return documents, facts
 
     def rows(self, name: str) -> list[dict[str, str]]:
         if name in PER_FACT:
             raise KeyError(f"{name}: its rows are spilled; read them with spilled()")
         return self._read()[name]
 
-    def spilled(self) -> SpilledRows:
+    def spilled(self) -> SpilledParts:
         self._read()
         return self._spilled
 
@@ -270,7 +288,7 @@ class OverviewData:
     units: dict[str, Unit] = field(default_factory=dict)
     moves: dict[tuple[str, str], int] = field(default_factory=dict)   # unit pair -> people in both
     aliases: dict[str, str] = field(default_factory=dict)             # organization or city -> unit
-    spilled: SpilledRows | None = None
+    spilled: SpilledRows | SpilledParts | None = None
     owners: dict[tuple[str, str], list[str]] = field(default_factory=dict)   # (section, person or unit) -> owners
     sizes: dict[tuple[str, str], int] = field(default_factory=dict)          # (section, person or unit) -> rows
 
@@ -341,7 +359,7 @@ def _target(data: OverviewData, section: str, owner: str) -> Person | Unit | Non
     return data.people.get(owner) if section == "observations" else data.unit_of(owner)
 
 
-def _spilled_facts(spilled: SpilledRows, data: OverviewData) -> None:
+def _spilled_facts(spilled: SpilledRows | SpilledParts, data: OverviewData) -> None:
     data.spilled = spilled
     for section in ("observations",) + UNIT_SECTIONS:
         for owner, n in spilled.counts(section).items():
@@ -420,7 +438,7 @@ def _in_text_order(facts: list[dict]) -> list[dict]:
 class SpilledFacts(Mapping):
     """document_facts of a streaming build: a document's rows read when its page is made."""
 
-    def __init__(self, spilled: SpilledRows):
+    def __init__(self, spilled: SpilledRows | SpilledParts):
         self.spilled = spilled
 
     def __getitem__(self, doc: str) -> list[dict]:

@@ -21,10 +21,13 @@ _IN = 500    # owners per `IN (…)`: well under SQLite's limit on bound paramet
 
 
 class SpilledRows:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, write: bool = False):
+        """`write`: a new file to add rows to (then `finish`); else one written before, to read."""
         self.path = Path(path)
         self._db: sqlite3.Connection | None = None
         self._pid = -1
+        if not write:
+            return
         db = self._connection()
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
@@ -71,3 +74,25 @@ class SpilledRows:
         if self._db is not None and self._pid == os.getpid():
             self._db.close()
         self._db = None
+
+
+class SpilledParts:
+    """Several files of spilled rows read as one (each written by its own process)."""
+
+    def __init__(self, parts: list[SpilledRows]):
+        self.parts = parts
+
+    def counts(self, section: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for part in self.parts:
+            for owner, n in part.counts(section).items():
+                out[owner] = out.get(owner, 0) + n
+        return dict(sorted(out.items()))
+
+    def load(self, section: str, owners: Iterable[str]) -> list[dict]:
+        owners = list(owners)
+        return [row for part in self.parts for row in part.load(section, owners)]
+
+    def close(self) -> None:
+        for part in self.parts:
+            part.close()

@@ -15,7 +15,7 @@ from view_scale import scale_data
 
 
 def test_rows_come_back_by_section_and_owner(tmp_path):
-    spilled = SpilledRows(tmp_path / "rows.sqlite")
+    spilled = SpilledRows(tmp_path / "rows.sqlite", write=True)
     owners = [f"https://example.org/id/org/o{i}" for i in range(1200)]     # more than one IN (…) at a time
     spilled.add("slogans", ((o, {"slogan": f"口号{i}", "start": i, "quote": "“坚持”"}) for i, o in enumerate(owners)))
     spilled.add("figures", [(owners[0], {"value": "12.5", "start": 3})])
@@ -35,7 +35,7 @@ def _count_in_child(spilled, queue):
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
 def test_a_forked_process_reads_the_rows_through_its_own_connection(tmp_path):
-    spilled = SpilledRows(tmp_path / "rows.sqlite")
+    spilled = SpilledRows(tmp_path / "rows.sqlite", write=True)
     spilled.add("spans", [("https://example.org/id/doc/a", {"start": i}) for i in range(5)])
     spilled.finish()
     assert len(spilled.load("spans", ["https://example.org/id/doc/a"])) == 5    # the parent's connection is open
@@ -71,7 +71,7 @@ def _spill(data: OverviewData, spilled: SpilledRows, rng: random.Random) -> Over
 
 def test_pages_of_spilled_rows_are_the_pages_of_rows_in_memory(tmp_path):
     data, docs = scale_data()
-    spilled = _spill(data, SpilledRows(tmp_path / "rows.sqlite"), random.Random(3))
+    spilled = _spill(data, SpilledRows(tmp_path / "rows.sqlite", write=True), random.Random(3))
     some_unit = next(k for k, u in data.units.items() if u.slogans)
     assert spilled.units[some_unit].slogans == []             # nothing of it held in memory …
     assert spilled.count(some_unit, "slogans") == len(data.units[some_unit].slogans)
@@ -81,7 +81,7 @@ def test_pages_of_spilled_rows_are_the_pages_of_rows_in_memory(tmp_path):
 
 
 def test_a_documents_facts_read_when_asked_once_each_in_text_order(tmp_path):
-    spilled = SpilledRows(tmp_path / "rows.sqlite")
+    spilled = SpilledRows(tmp_path / "rows.sqlite", write=True)
     doc = "https://example.org/id/doc/a"
     fact = {"kind": "holding", "label": "王某", "detail": "区长", "start": 10, "end": 14}
     spilled.add("spans", [(doc, {**fact, "start": 30, "end": 33}), (doc, fact), (doc, fact),
@@ -91,3 +91,27 @@ def test_a_documents_facts_read_when_asked_once_each_in_text_order(tmp_path):
     assert [(f["start"], f["end"]) for f in facts[doc]] == [(10, 20), (10, 14), (30, 33)]
     assert facts.get("https://example.org/id/doc/none", []) == []
     assert list(facts) == [doc] and len(facts) == 1
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_the_rows_of_a_build_read_by_two_processes_are_those_read_by_one(tmp_path, built_seeds):
+    from cadregraph.outputs.overview_data import ShardRows, collect, document_facts, documents
+
+    state = built_seeds / ".cadregraph-build"
+    shards = sorted((state / "shards").glob("*.nq.gz"))
+    assert len(shards) == 5
+
+    def read(workers):
+        rows = ShardRows(shards, state / "shared.nq.gz", tmp_path / f"w{workers}" / "rows.sqlite", batch=1,
+                         workers=workers)
+        (tmp_path / f"w{workers}").mkdir()
+        data, facts = collect(rows), document_facts(rows)
+        return ({k: data.person(k) for k in data.people}, {k: data.unit(k) for k in data.units},
+                documents(rows), {doc: facts[doc] for doc in facts}, rows.fact_count())
+
+    one, two = read(1), read(2)
+    assert len(list((tmp_path / "w2").glob("rows-*.sqlite"))) == 2        # each process spilled its own
+    assert two == one
+    people, units, docs, facts, count = one
+    assert len(docs) == 5 and len(facts) == 5 and count > 100
+    assert any(p.observations for p in people.values()) and any(u.slogans for u in units.values())

@@ -1,0 +1,57 @@
+"""A piece of work split between this process and forked copies of it: part k of n each.
+
+The children inherit what the parent holds (a loaded store, compiled patterns) instead of
+receiving it, and send back only a small picklable result through a file. A child that fails
+fails the whole, after every child has ended.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from .background import BackgroundError
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _child(work: Callable, k: int, n: int, result: Path) -> None:
+    try:
+        result.write_bytes(pickle.dumps(work(k, n)))
+    except BaseException:
+        traceback.print_exc()
+        os._exit(1)
+
+
+def forked_parts(work: Callable[[int, int], object], workers: int, scratch: Path, what: str) -> list:
+    """[work(0, n), …, work(n-1, n)], part 0 in this process, the others in forked ones
+    (all in this process when there is one worker or no fork)."""
+    if workers < 2 or not can_fork():
+        return [work(0, 1)]
+    ctx = multiprocessing.get_context("fork")
+    results = Path(tempfile.mkdtemp(prefix=".cadregraph-parts-", dir=scratch))
+    children = []
+    try:
+        for k in range(1, workers):
+            child = ctx.Process(target=_child, args=(work, k, workers, results / f"{k}.pickle"), daemon=True)
+            child.start()
+            children.append(child)
+        mine = work(0, workers)
+    finally:
+        for child in children:
+            child.join()
+    failed = sum(child.exitcode != 0 for child in children)
+    try:
+        if failed:
+            raise BackgroundError(f"{what} failed in {failed} of {workers} processes")
+        return [mine] + [pickle.loads((results / f"{k}.pickle").read_bytes()) for k in range(1, workers)]
+    finally:
+        for path in results.iterdir():
+            path.unlink()
+        results.rmdir()
