@@ -100,14 +100,16 @@ class ShardRows:
     def _read(self) -> dict[str, list[dict[str, str]]]:
         if self._rows is not None:
             return self._rows
-        shared = ox.Store()
-        shared.load(gzip.decompress(self.shared.read_bytes()), format=ox.RdfFormat.N_QUADS)
+        open_shared = _shared_store(self.shared, self.spill_path.parent / "shared-store")
+        shared = open_shared()
         found = {name: _query_rows(shared, query_text(f"{name}.rq")) for name in SHARED_ONLY}
-        # the batches dealt out to forked processes, which inherit the shared store: each
-        # spills to its own file and sends back its documents' rows and its count of facts
+        # the batches dealt out to forked processes, which inherit the shared store in memory
+        # or open the one on disk themselves: each spills to its own file and sends back its
+        # documents' rows and its count of facts
+        shared = None
         batches = range(0, len(self.shards), self.batch)
         workers = max(1, min(self.workers, len(batches)))
-        parts = forked_parts(lambda k, n: self._read_part(shared, batches[k::n], k), workers,
+        parts = forked_parts(lambda k, n: self._read_part(open_shared(), batches[k::n], k), workers,
                              self.spill_path.parent, "reading the view's rows")
         found["overview_documents"] = [r for documents, _ in parts for r in documents]
         self._facts = sum(facts for _, facts in parts)
@@ -150,6 +152,32 @@ class ShardRows:
     def fact_count(self) -> int:
         self._read()
         return self._facts
+
+
+# Up to this size (gzipped) the shared graph is read into memory (Oxigraph holds a quad in
+# ~350 bytes: 7 MB gzipped, half a million quads, is 190 MB); above it, into a store on disk,
+# which holds in memory only its caches (100,000 documents' shared graph is ~2 GB in memory).
+SHARED_IN_MEMORY_BYTES = 24_000_000
+
+
+def _shared_store(path: Path, folder: Path, in_memory_bytes: int | None = None):
+    """A function opening the shared graph's store: the same one in memory each time, or a
+    new read-only handle on a store on disk (each forked process needs its own handle: a
+    RocksDB handle does not survive a fork). The gzipped file is streamed, never decompressed
+    whole."""
+    limit = SHARED_IN_MEMORY_BYTES if in_memory_bytes is None else in_memory_bytes
+    if path.stat().st_size <= limit:
+        store = ox.Store()
+        with gzip.open(path) as stream:
+            store.load(stream, format=ox.RdfFormat.N_QUADS)
+        return lambda: store
+    folder.mkdir(parents=True, exist_ok=True)
+    writer = ox.Store(str(folder))
+    with gzip.open(path) as stream:
+        writer.bulk_load(stream, format=ox.RdfFormat.N_QUADS)
+    writer.flush()
+    del writer
+    return lambda: ox.Store.read_only(str(folder))
 
 
 _HOLDER = ox.NamedNode("https://cadregraph.org/ontology#holder")

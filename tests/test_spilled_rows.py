@@ -94,24 +94,30 @@ def test_a_documents_facts_read_when_asked_once_each_in_text_order(tmp_path):
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
-def test_the_rows_of_a_build_read_by_two_processes_are_those_read_by_one(tmp_path, built_seeds):
+def test_the_rows_of_a_build_read_by_two_processes_are_those_read_by_one(tmp_path, built_seeds, monkeypatch):
+    from cadregraph.outputs import overview_data
     from cadregraph.outputs.overview_data import ShardRows, collect, document_facts, documents
 
     state = built_seeds / ".cadregraph-build"
     shards = sorted((state / "shards").glob("*.nq.gz"))
     assert len(shards) == 5
 
-    def read(workers):
-        rows = ShardRows(shards, state / "shared.nq.gz", tmp_path / f"w{workers}" / "rows.sqlite", batch=1,
+    def read(workers, folder):
+        rows = ShardRows(shards, state / "shared.nq.gz", tmp_path / folder / "rows.sqlite", batch=1,
                          workers=workers)
-        (tmp_path / f"w{workers}").mkdir()
+        (tmp_path / folder).mkdir()
         data, facts = collect(rows), document_facts(rows)
         return ({k: data.person(k) for k in data.people}, {k: data.unit(k) for k in data.units},
                 documents(rows), {doc: facts[doc] for doc in facts}, rows.fact_count())
 
-    one, two = read(1), read(2)
+    one, two = read(1, "w1"), read(2, "w2")
     assert len(list((tmp_path / "w2").glob("rows-*.sqlite"))) == 2        # each process spilled its own
     assert two == one
+    assert not (tmp_path / "w2" / "shared-store").exists()               # a small shared graph: in memory
+    # a shared graph above the size kept in memory: a store on disk, opened by each process
+    monkeypatch.setattr(overview_data, "SHARED_IN_MEMORY_BYTES", 0)
+    assert read(2, "disk") == one
+    assert (tmp_path / "disk" / "shared-store").is_dir()
     people, units, docs, facts, count = one
     assert len(docs) == 5 and len(facts) == 5 and count > 100
     assert any(p.observations for p in people.values()) and any(u.slogans for u in units.values())
