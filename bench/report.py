@@ -36,7 +36,10 @@ def _row(label, name, measure, docs, size, triples) -> list[str]:
 def rows_of(r: dict, workers: int) -> list[list[str]]:
     label = r["label"]
     ex1, out = r.get("extract_1", {}), r.get("outputs", {})
-    docs, size = ex1.get("docs", 0), ex1.get("bytes", 0)
+    # A run of only the build stages (e.g. --only build_n at 100,000) has no extraction
+    # stage to count the corpus, but each build stage measured it too.
+    counted = next((p for p in (ex1, r.get("build_1", {}), r.get("build_n", {})) if p.get("docs")), {})
+    docs, size = counted.get("docs", 0), counted.get("bytes", 0)
     triples = r.get("build_1", {}).get("triples") or out.get("triples", 0)
     rows = []
 

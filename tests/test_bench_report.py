@@ -41,3 +41,19 @@ def test_a_failed_stage_is_reported_not_hidden(tmp_path):
     assert "browser: chromium: not found" in out
     assert "timed out after 7200 s" in out
     assert "opens and draws ≤ 3 s" not in out
+
+
+def test_a_run_of_only_the_parallel_build_counts_its_corpus(tmp_path):
+    # `--sizes 100000 --only build_n` has no extraction stage; the row must still say how
+    # many documents and megabytes it built, or MB/s and docs/s read as zero.
+    run = {"machine": {"cpus": 2, "model": "test", "memory_gb": 25.0, "python": "3.11", "load": [0, 0, 0],
+                       "load_after": [0, 0, 0]}, "results": [{"label": "synthetic 100,000", "build_n": {
+        "triples": 77_000_000, "docs": 100_000, "bytes": 648_000_000,
+        "build": {"wall": 3000.0, "cpu": 2500.0, "start_rss": 0, "peak_rss": 2_900_000_000,
+                  "delta_rss": 2_900_000_000}}}]}
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps(run), "utf-8")
+    out = report(path)
+    row = next(line.split() for line in out.splitlines() if line.startswith("synthetic 100,000 "))
+    assert "100,000" in row and "648" in row and "0.22" in row
+    assert "[PASS] 100,000 docs: peak memory end to end on N workers ≤ 3 GB: 2,900 MB" in out
