@@ -21,6 +21,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from tqdm import tqdm
@@ -36,6 +37,7 @@ from cadregraph.stream import ShardTexts, outcomes, shard_name, text_name, write
 
 from .atomic import TEMP_PREFIX, discard
 from .background import Steps
+from .forked import in_child
 from .fact_cache import code_fingerprint
 from .output_folder import MANIFEST, OutputFolderError, check_output_folder, staged_path, write_outputs
 from .overview import PAGES, needs_overview, view_phases
@@ -154,14 +156,16 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
             _remove_if_empty(out_dir, created)
             return BuildSummary(documents=len(run.added), failures=run.failures, stopped=strict and bool(run.failures))
         table.commit()
-        clock = time.perf_counter()
-        shared = shared_graph(table, iris, identity_file)
-        write_gzip_lines(new_state / SHARED, shared.lines())
-        steps["corpus pass"] = time.perf_counter() - clock
         doc_ids = sorted(table.documents())
         shas = dict(table.db.execute("SELECT doc_id, sha256 FROM documents"))
-        triples = table.count("SELECT sum(triples) FROM documents") + len(shared)
+        triples = table.count("SELECT sum(triples) FROM documents")
         table.close()
+        clock = time.perf_counter()
+        # in a child process: its peak (every mention of the corpus, the identity pass) would
+        # otherwise stay with this process through the outputs
+        shared = in_child(partial(_corpus_pass, new_state, iris, identity_file), new_state, "the corpus pass")
+        steps["corpus pass"] = time.perf_counter() - clock
+        triples += shared.triples
         inputs = [new_state / "shards" / shard_name(d, shas[d]) for d in doc_ids] + [new_state / SHARED]
         clock = time.perf_counter()
         written = _write(out_dir, inputs, chosen, store, triples, ShardTexts(new_state / "shards", shas),
@@ -179,6 +183,25 @@ def run_build(paths: list[Path], out_dir: Path, base: str, identity_file: Path |
 
 
 OLD = STATE + ".old"
+
+
+@dataclass
+class SharedCounts:
+    officials: int
+    posts: int
+    observations: int
+    triples: int
+
+
+def _corpus_pass(state: Path, iris: Iris, identity_file: Path | None) -> SharedCounts:
+    """The shared graph written from the corpus table of `state`, and what it counted."""
+    table = CorpusTable(state / "corpus.sqlite")
+    try:
+        shared = shared_graph(table, iris, identity_file)
+        write_gzip_lines(state / SHARED, shared.lines())
+        return SharedCounts(shared.officials, shared.posts, shared.observations, len(shared))
+    finally:
+        table.close()
 
 
 def _carry_over(state: Path, new_state: Path) -> None:

@@ -29,6 +29,43 @@ def _child(work: Callable, k: int, n: int, result: Path) -> None:
         os._exit(1)
 
 
+def _sole_child(work: Callable[[], object], result: Path) -> None:
+    try:
+        outcome = ("value", work())
+    except BaseException as error:      # the parent raises it again, as if it had run there
+        outcome = ("error", error)
+    try:
+        result.write_bytes(pickle.dumps(outcome))
+    except Exception:
+        traceback.print_exc()
+        os._exit(1)
+    os._exit(0)
+
+
+def in_child(work: Callable[[], object], scratch: Path, what: str):
+    """work() run in a forked copy of this process, its (picklable) result or error given back
+    here: what it allocated goes with the child, where a long step would otherwise keep a
+    short step's peak for the rest of the build (CPython seldom gives freed memory back to
+    the system). In this process when there is no fork."""
+    if not can_fork():
+        return work()
+    results = Path(tempfile.mkdtemp(prefix=".cadregraph-parts-", dir=scratch))
+    result = results / "result.pickle"
+    try:
+        child = multiprocessing.get_context("fork").Process(target=_sole_child, args=(work, result), daemon=True)
+        child.start()
+        child.join()
+        if not result.exists():
+            raise BackgroundError(f"{what} failed (exit code {child.exitcode})")
+        kind, value = pickle.loads(result.read_bytes())
+    finally:
+        result.unlink(missing_ok=True)
+        results.rmdir()
+    if kind == "error":
+        raise value
+    return value
+
+
 def forked_parts(work: Callable[[int, int], object], workers: int, scratch: Path, what: str) -> list:
     """[work(0, n), …, work(n-1, n)], part 0 in this process, the others in forked ones
     (all in this process when there is one worker or no fork)."""

@@ -24,8 +24,8 @@ from jinja2 import Environment
 from rdflib import Graph
 
 from .doc_pages import document_jobs
-from .overview_data import CITY, OverviewData, collect, document_facts, documents, fact_count
-from .overview_summary import career_chart, paged, unit_summary
+from .overview_data import CITY, UNIT_SECTIONS, OverviewData, collect, document_facts, documents, fact_count
+from .overview_summary import career_chart, paged, summarize
 from .view import json_for_script, templates, vis_assets
 from .view_text import source_link
 from .view_layout import scaled_size
@@ -102,10 +102,11 @@ def _person_page(template, name, data, key, title, links, labels, docs) -> list[
 
 
 def _unit_pages(env, key, data, title, links, labels, docs) -> list[tuple[str, bytes]]:
-    unit = data.unit(key)
+    unit = data.units[key]        # its tenures; its rows are read as a stream, never all held
     unit_t, list_t = env.get_template("overview_unit.html.j2"), env.get_template("overview_unit_list.html.j2")
     out = []
-    summary = unit_summary(unit)
+    summary = summarize(*(data.unit_rows(key, section) for section in ("slogans", "figures", "projects")))
+    uses = {section: data.count(key, section) for section in UNIT_SECTIONS}
     sections = {}
     for section in SECTIONS:
         slices = paged(summary[section])
@@ -115,7 +116,7 @@ def _unit_pages(env, key, data, title, links, labels, docs) -> list[tuple[str, b
         for n in range(2, len(slices) + 1):
             out.append((names[n - 1], list_t.render(title=title, unit=unit, docs=docs, up="../../", heading=SECTIONS[section],
                                                     section=sections[section][n - 1]).encode("utf-8")))
-    out.append((links[key], unit_t.render(title=title, unit=unit, links=links, labels=labels, docs=docs, up="../../",
+    out.append((links[key], unit_t.render(title=title, unit=unit, uses=uses, links=links, labels=labels, docs=docs, up="../../",
                                           sections={k: v[0] for k, v in sections.items()}).encode("utf-8")))
     return out
 

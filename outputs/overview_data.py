@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gzip
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -339,6 +339,13 @@ class OverviewData:
 
     def _loaded(self, section: str, key: str) -> list[dict]:
         return sorted(self.spilled.load(section, self.owners.get((section, key), ())), key=ORDER[section])
+
+    def unit_rows(self, key: str, section: str) -> Iterable[dict]:
+        """A unit's rows of `section` one at a time, in no particular order: from disk when
+        spilled, so a unit's page is made without its rows all in memory."""
+        if self.spilled is None:
+            return iter(getattr(self.units[key], section))
+        return self.spilled.stream(section, self.owners.get((section, key), ()))
 
     def unit(self, key: str) -> Unit:
         unit = self.units[key]

@@ -7,6 +7,7 @@ dicts of overview_data."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .overview_data import date_key as _plain_date_key
@@ -18,29 +19,52 @@ date_key = lru_cache(maxsize=1 << 14)(_plain_date_key)
 PAGE_ROWS = 80          # rows of a section on a unit's page; the rest on numbered pages after it
 
 
-def _grouped(rows: list[dict], key) -> list[tuple[tuple, list[dict]]]:
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for r in rows:
-        groups[key(r)].append(r)
-    return list(groups.items())
-
-
-def _dated(rows: list[dict]) -> list[str]:
-    return sorted((r["date"] for r in rows if r["date"]), key=date_key)
-
-
-def _uses(rows: list[dict]) -> dict:
+class _Uses:
     """How often, from when to when, and the first and the last use (each with its document
-    and quote); undated uses come after the dated ones."""
-    # the first and the last in the order (date, document, start, every value): the whole
-    # key, which is costly, only for the rows that tie on the first three
-    keys = [(date_key(r["date"]), r["doc"], r["start"]) for r in rows]
-    low, high = min(keys), max(keys)
-    first = min((r for r, k in zip(rows, keys) if k == low), key=full_key)
-    last = max((r for r, k in zip(rows, keys) if k == high), key=full_key)
-    dates = _dated(rows)
-    return {"count": len(rows), "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
-            "first_use": first, "last_use": last if len(rows) > 1 else None}
+    and quote) of one slogan, project or figure, from its rows seen one at a time: a unit's
+    rows are read from disk as a stream (the city level of a hundred thousand documents has
+    over a million), never held in a list. Undated uses come after the dated ones."""
+
+    __slots__ = ("count", "first_date", "last_date", "first", "first_key", "last", "last_key", "values")
+
+    def __init__(self):
+        self.count = 0
+        self.first_date = self.last_date = None
+        self.first = self.last = self.first_key = self.last_key = None
+        self.values: set[str] = set()
+
+    def add(self, r: dict) -> None:
+        self.count += 1
+        if r["date"]:
+            dated = (date_key(r["date"]), r["date"])
+            if self.first_date is None or dated < self.first_date:
+                self.first_date = dated
+            if self.last_date is None or dated > self.last_date:
+                self.last_date = dated
+        # the first and the last in the order (date, document, start, every value): the whole
+        # key, which is costly, only for the rows that tie on the first three
+        key = (date_key(r["date"]), r["doc"], r["start"])
+        if self.first is None or key < self.first_key or (key == self.first_key and full_key(r) < full_key(self.first)):
+            self.first, self.first_key = r, key
+        if self.last is None or key > self.last_key or (key == self.last_key and full_key(r) > full_key(self.last)):
+            self.last, self.last_key = r, key
+
+    def as_dict(self) -> dict:
+        return {"count": self.count, "first": self.first_date[1] if self.first_date else "",
+                "last": self.last_date[1] if self.last_date else "",
+                "first_use": self.first, "last_use": self.last if self.count > 1 else None}
+
+
+def _uses_by(rows: Iterable[dict], group, value: str | None = None) -> dict[tuple, _Uses]:
+    groups: dict[tuple, _Uses] = {}
+    for r in rows:
+        uses = groups.get(key := group(r))
+        if uses is None:
+            uses = groups[key] = _Uses()
+        uses.add(r)
+        if value is not None:
+            uses.values.add(r[value])
+    return groups
 
 
 def paged(rows: list, size: int = PAGE_ROWS) -> list[list]:
@@ -48,20 +72,21 @@ def paged(rows: list, size: int = PAGE_ROWS) -> list[list]:
     return [rows[i:i + size] for i in range(0, len(rows), size)] or [[]]
 
 
-def unit_summary(unit) -> dict:
+def summarize(slogans: Iterable[dict], figures: Iterable[dict], projects: Iterable[dict]) -> dict:
     """{slogans, figures, projects}: a unit's rows aggregated for its page: a slogan or project
     once, with its count and first and last use; figures one row per indicator, period and
-    unit of measure, in indicator order."""
-    slogans = [{"slogan": k[0], "kind": k[1]} | _uses(rs) for k, rs in _grouped(unit.slogans, lambda r: (r["slogan"], r["kind"]))]
-    slogans.sort(key=lambda s: (-s["count"], s["slogan"], s["kind"]))
-    projects = [{"project": k[0]} | _uses(rs) for k, rs in _grouped(unit.projects, lambda r: (r["project"],))]
-    projects.sort(key=lambda p: (-p["count"], p["project"]))
-    figures = []
-    for (indicator, period, unit_name), rs in _grouped(unit.figures, lambda r: (r["indicator"], r["period"], r["unit"])):
-        values = sorted({r["value"] for r in rs}, key=lambda v: (len(v), v))
-        figures.append({"indicator": indicator, "period": period, "unit": unit_name, "values": values} | _uses(rs))
-    figures.sort(key=lambda f: (f["indicator"], date_key(f["first"]), f["period"], f["unit"]))
-    return {"slogans": slogans, "projects": projects, "figures": figures}
+    unit of measure, in indicator order. Each iterable is read once."""
+    slogans_out = [{"slogan": k[0], "kind": k[1]} | u.as_dict()
+                   for k, u in _uses_by(slogans, lambda r: (r["slogan"], r["kind"])).items()]
+    slogans_out.sort(key=lambda s: (-s["count"], s["slogan"], s["kind"]))
+    projects_out = [{"project": k[0]} | u.as_dict() for k, u in _uses_by(projects, lambda r: (r["project"],)).items()]
+    projects_out.sort(key=lambda p: (-p["count"], p["project"]))
+    figures_out = []
+    for (indicator, period, unit_name), u in _uses_by(figures, lambda r: (r["indicator"], r["period"], r["unit"]), "value").items():
+        values = sorted(u.values, key=lambda v: (len(v), v))
+        figures_out.append({"indicator": indicator, "period": period, "unit": unit_name, "values": values} | u.as_dict())
+    figures_out.sort(key=lambda f: (f["indicator"], date_key(f["first"]), f["period"], f["unit"]))
+    return {"slogans": slogans_out, "projects": projects_out, "figures": figures_out}
 
 
 # ---------------------------------------------------------------- the career timeline

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 _IN = 500    # owners per `IN (…)`: well under SQLite's limit on bound parameters
@@ -61,14 +61,17 @@ class SpilledRows:
 
     def load(self, section: str, owners: Iterable[str]) -> list[dict]:
         """The rows of `section` of these owners, in no particular order (callers sort)."""
+        return list(self.stream(section, owners))
+
+    def stream(self, section: str, owners: Iterable[str]) -> Iterator[dict]:
+        """`load` one row at a time, for what reads more rows than it may hold."""
         owners = sorted(set(owners))
-        db, out = self._connection(), []
+        db = self._connection()
         for i in range(0, len(owners), _IN):
             part = owners[i:i + _IN]
             marks = ", ".join("?" * len(part))
-            out.extend(json.loads(row) for (row,) in db.execute(
-                f"SELECT row FROM rows WHERE section = ? AND owner IN ({marks})", (section, *part)))
-        return out
+            for (row,) in db.execute(f"SELECT row FROM rows WHERE section = ? AND owner IN ({marks})", (section, *part)):
+                yield json.loads(row)
 
     def close(self) -> None:
         if self._db is not None and self._pid == os.getpid():
@@ -90,8 +93,12 @@ class SpilledParts:
         return dict(sorted(out.items()))
 
     def load(self, section: str, owners: Iterable[str]) -> list[dict]:
+        return list(self.stream(section, owners))
+
+    def stream(self, section: str, owners: Iterable[str]) -> Iterator[dict]:
         owners = list(owners)
-        return [row for part in self.parts for row in part.load(section, owners)]
+        for part in self.parts:
+            yield from part.stream(section, owners)
 
     def close(self) -> None:
         for part in self.parts:

@@ -8,6 +8,7 @@ import random
 import pytest
 
 from cadregraph.outputs.overview import render_pages
+from cadregraph.outputs.overview_summary import summarize
 from cadregraph.outputs.overview_data import ORDER, OverviewData, Person, SpilledFacts, Unit, finish
 from cadregraph.outputs.spilled_rows import SpilledRows
 
@@ -78,6 +79,37 @@ def test_pages_of_spilled_rows_are_the_pages_of_rows_in_memory(tmp_path):
     assert spilled.unit(some_unit).slogans == data.units[some_unit].slogans        # … until its page asks
     assert spilled.unit(some_unit).slogans == sorted(data.units[some_unit].slogans, key=ORDER["slogans"])
     assert render_pages(spilled, docs) == render_pages(data, docs)
+
+
+def test_a_units_pages_read_its_rows_as_a_stream_never_as_a_list(tmp_path, monkeypatch):
+    """The city level of a big corpus has over a million rows: its pages aggregate them one
+    at a time from the spill (a list of them was the build's peak at 100,000 documents)."""
+    data, docs = scale_data()
+    spilled = _spill(data, SpilledRows(tmp_path / "rows.sqlite", write=True), random.Random(5))
+    expected = render_pages(data, docs)
+    real_load = SpilledRows.load
+
+    def load(self, section, owners):
+        assert section == "observations", f"the {section} of a unit loaded whole"
+        return real_load(self, section, owners)
+
+    monkeypatch.setattr(SpilledRows, "load", load)
+    assert render_pages(spilled, docs) == expected
+
+
+def test_a_summary_is_the_same_whatever_order_its_rows_come_in():
+    data, _ = scale_data()
+    city = max(data.units.values(), key=lambda u: len(u.slogans))
+    assert len(city.slogans) > 1000
+    expected = summarize(city.slogans, city.figures, city.projects)
+    shuffled = [list(rows) for rows in (city.slogans, city.figures, city.projects)]
+    for rows in shuffled:
+        random.Random(len(rows)).shuffle(rows)
+    assert summarize(*(iter(rows) for rows in shuffled)) == expected      # each read once
+    top = expected["slogans"][0]
+    assert top["count"] == max(s["count"] for s in expected["slogans"]) and top["first"] <= top["last"]
+    assert sum(s["count"] for s in expected["slogans"]) == len(city.slogans)
+    assert sum(f["count"] for f in expected["figures"]) == len(city.figures)
 
 
 def test_a_documents_facts_read_when_asked_once_each_in_text_order(tmp_path):
