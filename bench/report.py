@@ -175,9 +175,9 @@ def print_report(info: dict, results: list[dict], workers: int) -> None:
     print(f"machine: {info['cpus']} CPUs, {info['model']}, {info['memory_gb']:.0f} GB RAM, Python {info['python']}; "
           f"load average before {info['load'][0]:.2f}, after {info['load_after'][0]:.2f}")
     print("MB = 10^6 bytes of document text (UTF-8); triples/s = triples of the finished graph per second "
-          "of the stage; cpu s = CPU of the stage's process and the workers it has waited for; peak = RSS of the "
-          "stage's process and its workers; +MB = peak over the RSS the stage "
-          "started with.\n")
+          "of the stage; cpu s = CPU of the stage's process and the workers it has waited for; peak = the most "
+          "memory the stage's process and its workers held at once (the sum of their PSS, a shared page once; "
+          "results before 2026-12-04 summed RSS); +MB = peak over what the stage started with.\n")
     for r in results:      # files written before the browser's result was unwrapped
         if isinstance(r.get("browser", {}).get("browser"), dict):
             r["browser"] = {**r["browser"]["browser"], "page": r["browser"].get("page")}
