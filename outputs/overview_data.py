@@ -24,6 +24,7 @@ from cadregraph.graph.oxterms import ox_store_of
 from cadregraph.graph.partial_dates import PartialDate, sort_key
 from cadregraph.outputs.forked import forked_parts
 from cadregraph.outputs.spilled_rows import SpilledParts, SpilledRows
+from cadregraph.outputs.stream_outputs import bulk_load_in_chunks
 from cadregraph.outputs.tables import query_text
 from cadregraph.outputs.view_text import period_label
 
@@ -174,7 +175,7 @@ def _shared_store(path: Path, folder: Path, in_memory_bytes: int | None = None):
     folder.mkdir(parents=True, exist_ok=True)
     writer = ox.Store(str(folder))
     with gzip.open(path) as stream:
-        writer.bulk_load(stream, format=ox.RdfFormat.N_QUADS)
+        bulk_load_in_chunks(writer, stream)
     writer.flush()
     del writer
     return lambda: ox.Store.read_only(str(folder))

@@ -39,3 +39,33 @@ def test_gzip_written_a_chunk_at_a_time_has_the_bytes_of_gzip_at_once(tmp_path):
     write_gzip_lines(tmp_path / "chunks.gz", iter(lines))
     assert (tmp_path / "chunks.gz").read_bytes() == (tmp_path / "once.gz").read_bytes()
     assert gzip.decompress((tmp_path / "chunks.gz").read_bytes()).decode("utf-8") == "".join(lines)
+
+
+def test_a_store_loaded_a_few_lines_at_a_time_holds_what_one_load_gives(tmp_path):
+    import io
+
+    import pyoxigraph as ox
+
+    from cadregraph.outputs.stream_outputs import bulk_load_in_chunks
+
+    lines = [f'<https://example.org/id/s{i}> <https://example.org/p> "区长{i}"@zh '
+             f"<https://example.org/id/doc/d{i % 7}> .\n" for i in range(500)]
+    data = "".join(lines).encode("utf-8")
+    whole = ox.Store()
+    whole.load(data, format=ox.RdfFormat.N_QUADS)
+    chunked = ox.Store(str(tmp_path / "store"))
+    calls = []
+    real = ox.Store.bulk_load
+
+    class Counting:
+        def __init__(self, store):
+            self.store = store
+
+        def bulk_load(self, chunk, format):
+            assert chunk.endswith(b" .\n")          # whole lines only, never a split character
+            calls.append(len(chunk))
+            return real(self.store, chunk, format=format)
+
+    bulk_load_in_chunks(Counting(chunked), io.BytesIO(data), chunk_bytes=2_000)
+    assert len(calls) > 10 and max(calls) < 2_000 + 200
+    assert sorted(map(str, chunked)) == sorted(map(str, whole)) and len(chunked) == 500
