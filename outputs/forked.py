@@ -6,6 +6,7 @@ fails the whole, after every child has ended.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -51,9 +52,15 @@ def in_child(work: Callable[[], object], scratch: Path, what: str):
         return work()
     results = Path(tempfile.mkdtemp(prefix=".cadregraph-parts-", dir=scratch))
     result = results / "result.pickle"
+    # the parent's objects moved out of the collector's sight first: a collection in the child
+    # would otherwise write to every page holding one, copying pages the two could share
     try:
-        child = multiprocessing.get_context("fork").Process(target=_sole_child, args=(work, result), daemon=True)
-        child.start()
+        gc.freeze()
+        try:
+            child = multiprocessing.get_context("fork").Process(target=_sole_child, args=(work, result), daemon=True)
+            child.start()
+        finally:
+            gc.unfreeze()
         child.join()
         if not result.exists():
             raise BackgroundError(f"{what} failed (exit code {child.exitcode})")
