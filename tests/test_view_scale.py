@@ -3,6 +3,8 @@ overview and a unit page load within 3 s in Chromium (network blocked), timed by
 own performance timing. The view data of that size is made directly (view_scale.py), once."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cadregraph.outputs.overview import render_pages
@@ -36,6 +38,13 @@ def test_unit_pages_aggregate_and_stay_small(scale_site):
     assert slogans > 1000 and len(later) == -(-slogans // 80) - 1
     assert all(f'href="../../{n}#slogans"' in city for n in later)
     assert "Figures by indicator and period" in city and "年前三季度" in city
+    # an indicator reported with many values in one period shows six, the rest folded away
+    # (hundreds of them in one cell made the table wider than the page)
+    cells = re.findall(r'<td class="value">(.*?)</td>', city)
+    assert cells and all(len(cell.split("<details")[0].split(" / ")) <= 6 for cell in cells)
+    folded = [c for c in cells if "<details" in c]
+    assert folded and all(re.search(r"<summary>(\d+) values", c) and int(re.search(r"<summary>(\d+)", c)[1]) > 6
+                          for c in folded)
 
 
 def _load_ms(page, path, ready: str | None = None) -> float:
