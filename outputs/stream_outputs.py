@@ -47,17 +47,16 @@ def load_store(nquads: Path, path: Path | None) -> ox.Store:
     memory (None: for the view of a graph small enough)."""
     if path is None:
         store = ox.Store()
-        with open(nquads, "rb") as stream:
-            bulk_load_in_chunks(store, stream)
-        return store
-    if path.exists():
-        shutil.rmtree(path)
-    path.mkdir(parents=True)
-    store = ox.Store(str(path))
+    else:
+        if path.exists():
+            shutil.rmtree(path)
+        path.mkdir(parents=True)
+        store = ox.Store(str(path))
     with open(nquads, "rb") as stream:
         bulk_load_in_chunks(store, stream)
-    store.flush()
-    (path / MARKER).write_text("Oxigraph store written by cadregraph build --store\n", "utf-8")
+    if path is not None:
+        store.flush()
+        (path / MARKER).write_text("Oxigraph store written by cadregraph build --store\n", "utf-8")
     return store
 
 
