@@ -9,12 +9,13 @@ names elsewhere. A form that stays ambiguous is left unresolved, never guessed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
 from .facts import Place
 from .lexicon import alternation, table, words
+from .word_scan import WordScan
 
 # The home corpus: its places are always written to the graph (Chongqing Daily is what the
 # project was built on). The others are written when a fact names them.
@@ -37,13 +38,17 @@ class Gazetteer:
             for form in dict.fromkeys((place.name, *place.short_names)):
                 self.by_written[form] = self.by_written.get(form, ()) + (place,)
         self.needs_parent = frozenset(words("places_needing_parent.txt"))
-        self.pattern = regex.compile(alternation(self.by_written))
-        self.heads: dict[str, int] = {}      # first two characters → longest form starting so
-        for form in self.by_written:
-            self.heads[form[:2]] = max(self.heads.get(form[:2], 0), len(form))
+        # one-character forms are never read as places (too many are ordinary characters)
+        self._forms = WordScan((form, found) for form, found in self.by_written.items() if len(form) > 1)
         # The document's place context, its own place and the metric areas each scan the same
         # texts (the whole document, then its sentences): the scans of recent texts are kept.
         self._scanned = lru_cache(maxsize=256)(self._scan)
+
+    @cached_property
+    def pattern(self) -> regex.Pattern:
+        """Every written form as one alternation, for callers that compose it into a pattern
+        (compiled when first asked for: the scans use the automaton)."""
+        return regex.compile(alternation(self.by_written))
 
     # -- looking places up ---------------------------------------------------------------
     def candidates(self, written: str) -> tuple[Place, ...]:
@@ -119,21 +124,7 @@ class Gazetteer:
         return iter(self._scanned(text))
 
     def _scan(self, text: str) -> tuple:
-        return tuple(self._forms_in(text))
-
-    def _forms_in(self, text: str):
-        forms, heads = self.by_written, self.heads
-        i, n = 0, len(text)
-        while i < n:
-            longest = heads.get(text[i:i + 2], 0)
-            for k in range(min(longest, n - i), 1, -1):
-                found = forms.get(text[i:i + k])
-                if found:
-                    yield i, i + k, found
-                    i += k
-                    break
-            else:
-                i += 1
+        return tuple(self._forms.leftmost_longest(text))
 
 
 def _load(files) -> list[Place]:

@@ -4,22 +4,40 @@ oa:suffix). Bounded on each side: a "sentence" of a flattened table or a long li
 for pages."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
+import regex
+
 SENTENCE_END = "。！？!?；;\n"
 CONTEXT_LIMIT = 60      # characters on each side at most
-# Every sentence end mapped to one character, so one find or rfind locates the nearest
-# (this runs for every fact: one search per mark was most of its cost).
-_ENDS_AS_ONE = str.maketrans({mark: "\n" for mark in SENTENCE_END})
+_END = regex.compile(f"[{regex.escape(SENTENCE_END)}]")
+
+# The last text's sentence-end positions, replaced as one tuple (safe between threads): every
+# fact of a document asks about the same text, so the marks are found once per document and
+# each fact's nearest ones by bisection (a search per fact was most of this module's cost).
+_LAST_ENDS: tuple[str | None, list[int]] = (None, [])
+
+
+def _ends(text: str) -> list[int]:
+    global _LAST_ENDS
+    last = _LAST_ENDS
+    if last[0] is not text:
+        last = (text, [m.start() for m in _END.finditer(text)])
+        _LAST_ENDS = last
+    return last[1]
 
 
 def sentence_context(text: str, start: int, end: int, limit: int = CONTEXT_LIMIT) -> tuple[str, str]:
     """(prefix, suffix): from the sentence's start to `start`, and from `end` through the
     sentence's closing mark (a line break is not kept), each at most `limit` characters."""
+    ends = _ends(text)
+    i = bisect_left(ends, start)
     lo = max(0, start - limit)
-    before = text[lo:start]
-    cut = before.translate(_ENDS_AS_ONE).rfind("\n")
-    prefix = before[cut + 1:] if cut >= 0 else before
-    after = text[end:end + limit]
-    stop = after.translate(_ENDS_AS_ONE).find("\n")
-    if stop >= 0:
-        after = after[:stop + (0 if after[stop] == "\n" else 1)]
-    return prefix.lstrip(), after.rstrip()
+    prefix = text[ends[i - 1] + 1:start] if i > 0 and ends[i - 1] >= lo else text[lo:start]
+    j = bisect_left(ends, end)
+    if j < len(ends) and ends[j] < end + limit:
+        stop = ends[j]
+        suffix = text[end:stop + (0 if text[stop] == "\n" else 1)]
+    else:
+        suffix = text[end:end + limit]
+    return prefix.lstrip(), suffix.rstrip()
