@@ -9,10 +9,14 @@ turn a few legitimate characters (於 in names, 乾 in 乾隆) into others.
 """
 from __future__ import annotations
 
+import operator
 from functools import lru_cache
+
+import regex
 
 TRADITIONAL_SHARE = 0.03     # of Han characters that change: far above what simplified text shows
 TRADITIONAL_MIN = 5
+_HAN = regex.compile("[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -24,13 +28,13 @@ def _converter():
 
 def is_traditional(text: str) -> bool:
     sample = text[:20000]
-    han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    han = len(_HAN.findall(sample))
     if not han:
         return False
     converted = _converter().convert(sample)
     if len(converted) != len(sample):
         converted = "".join(_converter().convert(ch) for ch in sample)
-    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    changed = sum(map(operator.ne, sample, converted))
     return changed >= TRADITIONAL_MIN and changed >= TRADITIONAL_SHARE * han
 
 

@@ -26,24 +26,5 @@ class WordScan:
         for last, (size, value) in self._automaton.iter(text):
             yield last + 1 - size, last + 1, value
 
-    def leftmost_longest(self, text: str) -> list[tuple[int, int, object]]:
-        """(start, end, value) read left to right, taking at each position the longest word
-        starting there and going on after it: no overlaps, the first word wins over a longer
-        one starting inside it (what a scanner trying each length at each character gives)."""
-        if self._empty:
-            return []
-        longest: dict[int, tuple[int, object]] = {}
-        for last, (size, value) in self._automaton.iter(text):
-            start = last + 1 - size
-            if size > longest.get(start, (0, None))[0]:
-                longest[start] = (size, value)
-        found, done = [], 0
-        for start in sorted(longest):
-            if start >= done:
-                size, value = longest[start]
-                done = start + size
-                found.append((start, done, value))
-        return found
-
     def any(self, text: str) -> bool:
         return not self._empty and next(self._automaton.iter(text), None) is not None

@@ -6,6 +6,7 @@ Keys that may hold Chinese or other text are hashed; keys the project makes itse
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 import regex
 from rdflib import URIRef
@@ -25,6 +26,13 @@ def safe_segment(key: str) -> str:
     return key if _SAFE.match(key) and "//" not in key and ".." not in key else "h" + digest(key, length=12)
 
 
+# A document names the same places, posts, concepts and roles again and again, and so do the
+# documents of a corpus: each IRI is minted (checked, hashed if need be, made a term) once.
+@lru_cache(maxsize=1 << 16)
+def _minted(base: str, kind: str, key: str) -> URIRef:
+    return URIRef(f"{base}{kind}/{safe_segment(key)}")
+
+
 class Iris:
     def __init__(self, base: str = DEFAULT_BASE):
         if not base.isascii() or regex.search(r"[\s<>\"{}|\\^`]", base) or not regex.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", base):
@@ -32,7 +40,7 @@ class Iris:
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
     def _iri(self, kind: str, key: str) -> URIRef:
-        return URIRef(f"{self.base}{kind}/{safe_segment(key)}")
+        return _minted(self.base, kind, key)
 
     def document(self, doc_id: str) -> URIRef:
         return self._iri("doc", doc_id)

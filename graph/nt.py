@@ -19,13 +19,21 @@ TRUE = f'"true"^^<{XSD.boolean}>'
 FALSE = f'"false"^^<{XSD.boolean}>'
 
 
+def _escaped(value: str) -> str:
+    # most literals hold nothing to escape: four scans in C are much quicker than translate,
+    # which looks every character up in the table
+    if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+        return value.translate(_ESCAPES)
+    return value
+
+
 def iri(value: str) -> str:
     return f"<{value}>"
 
 
 def text(value: str, lang: str | None = None) -> str:
     """A plain literal, or a language-tagged one."""
-    body = '"' + str(value).translate(_ESCAPES) + '"'
+    body = '"' + _escaped(str(value)) + '"'
     return f"{body}@{lang}" if lang else body
 
 
@@ -34,7 +42,7 @@ def zh(value: str) -> str:
 
 
 def typed(value: str, datatype: str) -> str:
-    return '"' + str(value).translate(_ESCAPES) + f'"^^<{datatype}>'
+    return '"' + _escaped(str(value)) + f'"^^<{datatype}>'
 
 
 @lru_cache(maxsize=1 << 14)

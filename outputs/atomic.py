@@ -12,8 +12,10 @@ from pathlib import Path
 TEMP_PREFIX = ".cadregraph-tmp-"
 
 
-def write_temp(path: Path | str, data: bytes) -> Path:
-    """`data` in a new temporary file beside `path`, flushed to disk; the caller renames it."""
+def write_temp(path: Path | str, data: bytes, sync: bool = True) -> Path:
+    """`data` in a new temporary file beside `path`, flushed to disk; the caller renames it.
+    `sync=False`: not flushed, for a caller that flushes many files at once before renaming
+    any (write_outputs does: one sync instead of one per page of a view of thousands)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=".tmp", dir=path.parent)
@@ -23,8 +25,9 @@ def write_temp(path: Path | str, data: bytes) -> Path:
         os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
     except BaseException:
         discard(tmp)
         raise

@@ -118,6 +118,9 @@ def write_outputs(out_dir: Path, files: dict[str, bytes | Path]) -> list[Path]:
     try:
         for name, data in sorted(files.items()):
             staged[name] = data if isinstance(data, Path) else write_temp(out_dir / name, data)
+        # the view's pages are staged unsynced (write_temp): every staged byte reaches the disk
+        # here, before any file is renamed into place
+        os.sync()
         both = {**old, **{n: sorted(set(old.get(n, [])) | {h}) for n, h in new.items()}}
         _write_manifest(out_dir, both)
         for name, tmp in sorted(staged.items()):

@@ -70,8 +70,8 @@ def _query_rows(store: ox.Store, text: str) -> list[dict[str, str]]:
     result = store.query(text, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
     # a solution iterates its values in the order of `names` (None when unbound): no lookup
-    # by name per value
-    return [dict(zip(names, map(_ox_text, s))) for s in result]
+    # by name per value; the queries select no graph names, so every bound value has a text
+    return [dict(zip(names, ["" if t is None else t.value for t in s])) for s in result]
 
 
 # Queries whose every row is one fact of one document (its type triple is in the document's

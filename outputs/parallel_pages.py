@@ -33,7 +33,7 @@ def staged_pages(phases: Iterable[Phase], out_dir: Path, workers: int = 1) -> It
         if not parallel or len(jobs) < 2 * workers:
             for job in jobs:
                 for name, data in job():
-                    yield name, write_temp(out_dir / name, data)
+                    yield name, write_temp(out_dir / name, data, sync=False)
         else:
             yield from _shared_out(jobs, out_dir, workers)
         del jobs
@@ -43,7 +43,7 @@ def _render_part(jobs, part, out_dir: Path) -> list[tuple[int, list[tuple[str, P
     done: list[tuple[int, list[tuple[str, Path]]]] = []
     try:
         for index, job in select_jobs(jobs, part):
-            done.append((index, [(name, write_temp(out_dir / name, data)) for name, data in job()]))
+            done.append((index, [(name, write_temp(out_dir / name, data, sync=False)) for name, data in job()]))
     except BaseException:
         for _, pages in done:
             for _, path in pages:

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 _IN = 500    # owners per `IN (…)`: well under SQLite's limit on bound parameters
+# one encoder for every row (json.dumps with options makes a new one per call)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class SpilledRows:
@@ -45,7 +47,7 @@ class SpilledRows:
         """Rows of `section` as (owner, row)."""
         self._connection().executemany(
             "INSERT INTO rows VALUES (?, ?, ?)",
-            ((section, owner, json.dumps(row, ensure_ascii=False, separators=(",", ":"))) for owner, row in items))
+            ((section, owner, _ENCODE(row)) for owner, row in items))
 
     def finish(self) -> None:
         """Written: indexed for the pages' look-ups, committed (before any process forks)."""

@@ -87,10 +87,10 @@ def test_a_disk_full_on_the_last_file_leaves_the_previous_outputs_whole(built, m
     _docs(docs, {"two.txt": TWO})
     real = output_folder.write_temp
 
-    def write_temp(path, data):
+    def write_temp(path, data, **options):
         if Path(path).name == "view.html":
             raise OSError(28, "No space left on device")
-        return real(path, data)
+        return real(path, data, **options)
     # the pages are staged by the build itself, the graph files by the output folder
     monkeypatch.setattr(output_folder, "write_temp", write_temp)
     monkeypatch.setattr(parallel_pages, "write_temp", write_temp)
