@@ -16,6 +16,7 @@ from .names import clean_name, name_regex
 
 YEAR = r"(?:19|20)\d{2}"
 DATE = rf"{YEAR}(?:年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?|[.．/]\d{{1,2}}(?![\d]))?"
+_ISO_DATE = regex.compile(rf"({YEAR})(?:年(?:(\d{{1,2}})月(?:(\d{{1,2}})日)?)?|[.．/](\d{{1,2}}))?")
 DATE_RANGE = rf"(?P<date>{DATE})(?:\s*(?:[—–\-~～至到]+)\s*(?:{DATE}|今)?|至今|起|以来)?"
 SUBJECT_GAP = 3000      # a biography's facts stay with its person for this many characters
 
@@ -34,7 +35,7 @@ def iso_date(text: str | None) -> str | None:
     """'2008年4月' → '2008-04'; '2008.04' → '2008-04'; '2008年' → '2008'."""
     if not text:
         return None
-    m = regex.match(rf"({YEAR})(?:年(?:(\d{{1,2}})月(?:(\d{{1,2}})日)?)?|[.．/](\d{{1,2}}))?", text)
+    m = _ISO_DATE.match(text)
     if not m:
         return None
     year, month, day, month2 = m.groups()

@@ -10,6 +10,8 @@ import regex
 
 from .lexicon import trie, words
 
+_SPACES = regex.compile(r"\s+")
+
 SPACES = "[ ]{1,3}"
 
 
@@ -59,7 +61,7 @@ def left_boundary() -> str:
 def split_names(text: str) -> list[str]:
     """The names in a matched name list, padding and 同志 removed."""
     out = []
-    for part in regex.split(r"、", text):
+    for part in text.split("、"):
         for name in _split_and(clean_name(part.removesuffix("同志"))):
             out.append(name.removesuffix("同志"))
     return [name for name in out if name]
@@ -76,4 +78,4 @@ def _split_and(part: str) -> list[str]:
 
 
 def clean_name(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)

@@ -81,7 +81,7 @@ class OfficialsExtractor(ListRules, ChangeRules, BiographyRules, Extractor):
         posts = m.group("posts")
         if _after_verb(doc.norm.text, m.start()):
             # "…担任省委常委，副省长A": the posts before the comma are the verb's object
-            posts = regex.split(r"[，,]", posts)[-1]
+            posts = _COMMA.split(posts)[-1]
         for post, written, concurrent in post_grammar().parse_list(posts, ctx):
             for person in people:
                 yield person, post, written, "leaves" if former(written, post) else status, concurrent, None
@@ -163,14 +163,17 @@ def _compiled_patterns() -> tuple[NamedPattern, ...]:
 
 
 _HEADER_DECOR = r"[\s●○■□◆◇▲△▼▽·•#＃*\-—【】\[\]]*"
+# a line that is a name alone between decorations, or a name between bullets
+_PLACE_HEADER = regex.compile(
+    rf"(?m)^{_HEADER_DECOR}(?P<name>\p{{Han}}{{2,12}}){_HEADER_DECOR}$"
+    r"|(?P<open>[●○■◆▲【\[])[ ]*(?P<name>\p{Han}{2,12})[ ]*(?P<close>[●○■◆▲】\]])")
+_COMMA = regex.compile(r"[，,]")
 
 
 def place_headers(text: str, ctx: PlaceContext) -> list[tuple[int, Place]]:
     """(start, place) of each line that is a place name alone, bullets around it allowed."""
     gaz, out = gazetteer(), []
-    lines = rf"(?m)^{_HEADER_DECOR}(?P<name>\p{{Han}}{{2,12}}){_HEADER_DECOR}$"
-    bulleted = r"(?P<open>[●○■◆▲【\[])[ ]*(?P<name>\p{Han}{2,12})[ ]*(?P<close>[●○■◆▲】\]])"
-    for m in regex.finditer(f"{lines}|{bulleted}", text):
+    for m in _PLACE_HEADER.finditer(text):
         place = gaz.resolve(m.group("name"), context=ctx.named)
         if place is not None:
             out.append((m.start(), place))

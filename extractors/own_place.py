@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 MASTHEAD_REACH = 300        # a masthead or dateline opens the text or its first paragraphs
 OPENING_CHARS = 200         # the opening of a document: masthead and first sentence
 # What a place's outlet writes between its name and 讯: its level, the outlet, a reporter.
+_HAN = regex.compile(r"\p{Han}")
 _OUTLET = regex.compile(r"[区县市州旗]?(?:委)?(?:融媒体中心|新闻中心|日报社?|晚报|报社?|广播电视台|电视台|新闻网|发布)?"
                         r"(?:[(（]?(?:通讯员|记者|见习记者|特约记者)[^()（）\n讯]{0,24}[)）]?)?(?:讯|消息)")
 
@@ -52,7 +53,7 @@ def own_place(text: str, title: str | None, source: str | None, gaz: Gazetteer,
 def masthead_place(text: str, gaz: Gazetteer, named=frozenset()) -> Place | None:
     head = text[:MASTHEAD_REACH]
     for start, end, _ in gaz.find_forms(head):
-        if start > 0 and regex.match(r"\p{Han}", head[start - 1]) and head[start - 1] not in "本":
+        if start > 0 and _HAN.match(head[start - 1]) and head[start - 1] not in "本":
             continue
         if _OUTLET.match(head, end) or (_SOURCE_LINE.search(head, 0, start) and _SOURCE_BODY.match(head, end)):
             place = gaz.resolve(head[start:end], context=named)

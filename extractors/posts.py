@@ -23,6 +23,7 @@ from .post_build import LEVEL_OF_KIND, WRITTEN_BODIES, PostBuilder, grammar_word
 SEPARATOR = r"[、，,]"
 CONJUNCTIONS = "和及与"          # also join posts after a role: "省委委员、常委和市委书记"
 REMARK = r"(?:[（(][^（()）\n]{1,30}[）)])"
+_REMARK_AT_END = regex.compile(REMARK + "$")
 MAX_CHAIN = 3
 ZONE_BODIES = ("party_working_committee", "administrative_committee")
 SESSION = "(?:第?[一二三四五六七八九十]{1,3}届)?"     # 第十届全国人大常委会副委员长
@@ -44,6 +45,8 @@ class PostGrammar:
         self.place_alt = (f"(?:(?<![{self.role_ends}])(?:{trie(conj)})"
                           f"|{trie(f for f in gaz.by_written if f[0] not in CONJUNCTIONS)})")
         self.separator = rf"(?:{SEPARATOR}|(?<=[{self.role_ends}])[{CONJUNCTIONS}](?=\p{{Han}}))"
+        # a separator between the items of a matched list, not inside a bracketed remark
+        self._list_separator = regex.compile(rf"(?<={REMARK}|[^（()）]){self.separator}(?![^（(]*[）)])")
         roles = {r for b in self.bodies for r in b.roles} - {"长"}     # 长 only after its department
         self.role_alt = alternation(roles)
         self.words = grammar_words()
@@ -88,11 +91,11 @@ class PostGrammar:
     # -- parsing one list ----------------------------------------------------------------
     def parse_list(self, text: str, ctx: PlaceContext) -> list[tuple[Post, str, bool]]:
         """(post, as written, concurrent) for each post in a matched post list."""
-        items = regex.split(rf"(?<={REMARK}|[^（()）]){self.separator}(?![^（(]*[）)])", text)
+        items = self._list_separator.split(text)
         out: list[tuple[Post, str, bool]] = []
         previous: Post | None = None
         for raw in items:
-            remark = regex.search(REMARK + "$", raw)
+            remark = _REMARK_AT_END.search(raw)
             written = raw[: remark.start()] if remark else raw
             concurrent = bool(remark and "兼" in remark.group())
             post = self.parse_item(written, ctx, previous)

@@ -33,6 +33,7 @@ MIN_REPEATED_PARAGRAPH = 20        # shorter repeats are set phrases, not pasted
 CLAUSE_REACH = 40                  # characters an evidence clause reaches either side of a span
 SUBJECT_REACH = 16                 # the longest district name, with its prefecture
 _LEAD_PHRASE = regex.compile(r"[^，,。；;：:！？!?\n]{1,12}[，,]")
+_HAN = regex.compile(r"\p{Han}")
 _COUNTY_KINDS = ("district", "county", "autonomous_county", "banner", "autonomous_banner", "county_city")
 _SPEAKING_AS = r"(?:全|我|本){level}|{level}(?:委|政府|人民政府|人大|政协|纪委|监委|融媒体中心)"
 _BULLETS = " \t\u3000●○■□◆◇▲△·•#＃*-—"
@@ -74,7 +75,7 @@ def cut_from_word(text: str, start: int, end: int, place: Place) -> bool:
     a level (范县 in 示范县, 理县 in 管理县) after a character that is not a preposition or a
     particle, or a short form whose first character closes a pair of abbreviations (渝中 in
     成渝中线). A division enclosing the place written right before keeps it (濮阳市范县)."""
-    if end - start != 2 or start == 0 or not regex.match(r"\p{Han}", text[start - 1]):
+    if end - start != 2 or start == 0 or not _HAN.match(text[start - 1]):
         return False
     leads, abbreviations = _boundary_words()
     form, before = text[start:end], text[start - 1]

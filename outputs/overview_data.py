@@ -127,8 +127,10 @@ class ShardRows:
         documents, facts = [], 0
         for start in starts:
             store = ox.Store()
+            # lenient: the shards' terms are not checked again here (a third of the load's
+            # time); the graph files are parsed from the same bytes strictly
             store.load(b"".join(gzip.decompress(path.read_bytes()) for path in self.shards[start:start + self.batch]),
-                       format=ox.RdfFormat.N_QUADS)
+                       format=ox.RdfFormat.N_QUADS, lenient=True)
             store.extend(_neighbourhood(shared, store))
             for name, text in texts.items():
                 if name in PER_FACT:
