@@ -55,7 +55,8 @@ class Gazetteer:
     @cached_property
     def pattern(self) -> regex.Pattern:
         """Every written form as one alternation, for callers that compose it into a pattern
-        (compiled when first asked for: the scans use the automaton)."""
+        (compiled when first asked for: `find_forms` does not need it, and gives what its
+        `finditer` gives)."""
         return regex.compile(alternation(self.by_written))
 
     # -- looking places up ---------------------------------------------------------------
