@@ -11,6 +11,7 @@ from typing import ClassVar
 import regex
 
 from .facts import PreparedDocument
+from .mark_positions import MarkPositions
 
 
 # A match of an anchored pattern never crosses one of these (see NamedPattern.anchor).
@@ -50,19 +51,8 @@ def anchored_sentences(anchor: regex.Pattern, text: str) -> Iterator[tuple[int, 
         a = anchor.search(text, done) if done < len(text) else None
 
 
-# The last text's sentence ends, replaced as one tuple (safe between threads): every anchored
-# pattern of an extractor asks for the same text's.
-_LAST_ENDS: tuple[str | None, list[int]] = (None, [])
-
-
-def sentence_ends(text: str) -> list[int]:
-    """The positions of the sentence-ending marks (SENTENCE_END) of `text`."""
-    global _LAST_ENDS
-    last = _LAST_ENDS
-    if last[0] is not text:
-        last = (text, [m.start() for m in SENTENCE_END.finditer(text)])
-        _LAST_ENDS = last
-    return last[1]
+# The positions of the sentence-ending marks (SENTENCE_END) of a text.
+sentence_ends = MarkPositions(SENTENCE_END)
 
 
 class Extractor:

@@ -8,23 +8,14 @@ from bisect import bisect_left
 
 import regex
 
+from .mark_positions import MarkPositions
+
 SENTENCE_END = "。！？!?；;\n"
 CONTEXT_LIMIT = 60      # characters on each side at most
-_END = regex.compile(f"[{regex.escape(SENTENCE_END)}]")
 
-# The last text's sentence-end positions, replaced as one tuple (safe between threads): every
-# fact of a document asks about the same text, so the marks are found once per document and
-# each fact's nearest ones by bisection (a search per fact was most of this module's cost).
-_LAST_ENDS: tuple[str | None, list[int]] = (None, [])
-
-
-def _ends(text: str) -> list[int]:
-    global _LAST_ENDS
-    last = _LAST_ENDS
-    if last[0] is not text:
-        last = (text, [m.start() for m in _END.finditer(text)])
-        _LAST_ENDS = last
-    return last[1]
+# every fact of a document asks about the same text: its marks are found once, and each
+# fact's nearest ones by bisection (a search per fact was most of this module's cost)
+_ends = MarkPositions(regex.compile(f"[{regex.escape(SENTENCE_END)}]"))
 
 
 def sentence_context(text: str, start: int, end: int, limit: int = CONTEXT_LIMIT) -> tuple[str, str]:

@@ -114,3 +114,27 @@ def test_every_document_has_its_page(built_seeds):
     for path in pages:
         html = path.read_text("utf-8")
         assert "<script" not in html and 'id="text"' in html and "<mark" in html
+
+
+def _context_by_search(text, start, end, limit):
+    """The definition, read off directly: back to the last sentence mark before the quote, on
+    to the first after it (kept unless it is a line break), at most `limit` characters."""
+    marks = "。！？!?；;\n"
+    lo = max(0, start - limit)
+    cut = max((i for i in range(lo, start) if text[i] in marks), default=None)
+    prefix = text[cut + 1:start] if cut is not None else text[lo:start]
+    stop = next((i for i in range(end, min(len(text), end + limit)) if text[i] in marks), None)
+    suffix = text[end:end + limit] if stop is None else text[end:stop + (text[stop] != "\n")]
+    return prefix.lstrip(), suffix.rstrip()
+
+
+def test_sentence_context_matches_its_definition_on_random_texts():
+    import random
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice("甲乙丙 丁。！？!?；;\n") for _ in range(rng.randint(0, 200)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        limit = rng.choice([0, 1, 5, 60])
+        assert sentence_context(text, start, end, limit) == _context_by_search(text, start, end, limit), (text, start, end)
