@@ -16,7 +16,7 @@ import regex
 
 TRADITIONAL_SHARE = 0.03     # of Han characters that change: far above what simplified text shows
 TRADITIONAL_MIN = 5
-_HAN = regex.compile("[\u4e00-\u9fff]")
+_NOT_HAN = regex.compile("[^\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -28,14 +28,16 @@ def _converter():
 
 def is_traditional(text: str) -> bool:
     sample = text[:20000]
-    han = len(_HAN.findall(sample))
-    if not han:
-        return False
     converted = _converter().convert(sample)
+    if converted == sample:
+        return False            # most documents: nothing changes, nothing to count
     if len(converted) != len(sample):
         converted = "".join(_converter().convert(ch) for ch in sample)
     changed = sum(map(operator.ne, sample, converted))
-    return changed >= TRADITIONAL_MIN and changed >= TRADITIONAL_SHARE * han
+    if changed < TRADITIONAL_MIN:
+        return False
+    han = len(_NOT_HAN.sub("", sample))        # the Han characters: what is left
+    return han > 0 and changed >= TRADITIONAL_SHARE * han
 
 
 def to_simplified(text: str) -> str:

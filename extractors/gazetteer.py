@@ -43,10 +43,13 @@ class Gazetteer:
         # longest form wins. One-character forms are never read as places (too many are
         # ordinary characters). An Aho-Corasick automaton was three times slower here: its
         # root has a child for each of ~900 first characters, searched one by one per character.
-        self._heads: dict[str, int] = {}      # first two characters → longest form starting so
+        # first two characters → the lengths of the forms starting so, longest first (only
+        # lengths some form has are tried)
+        lengths: dict[str, set[int]] = {}
         for form in self.by_written:
             if len(form) > 1:
-                self._heads[form[:2]] = max(self._heads.get(form[:2], 0), len(form))
+                lengths.setdefault(form[:2], set()).add(len(form))
+        self._heads = {head: tuple(sorted(ks, reverse=True)) for head, ks in lengths.items()}
         self._first = re.compile("[" + re.escape("".join(sorted({h[0] for h in self._heads}))) + "]")
         # The document's place context, its own place and the metric areas each scan the same
         # texts (the whole document, then its sentences): the scans of recent texts are kept.
@@ -138,9 +141,8 @@ class Gazetteer:
             i = m.start()
             if i < done:
                 continue
-            longest = heads.get(text[i:i + 2], 0)
-            for k in range(min(longest, n - i), 1, -1):
-                places = forms.get(text[i:i + k])
+            for k in heads.get(text[i:i + 2], ()):
+                places = forms.get(text[i:i + k]) if k <= n - i else None
                 if places:
                     found.append((i, i + k, places))
                     done = i + k

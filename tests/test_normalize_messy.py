@@ -24,6 +24,17 @@ def test_simplified_text_is_left_alone(text):
     assert to_simplified(text) == text
 
 
+@pytest.mark.parametrize("text, traditional", [
+    ("發展經濟", False),                                  # four characters change: under five
+    ("發展經濟，會議", True),                              # five of six Han characters
+    ("會議" * 3 + "市委书记出席会议并讲话" * 20, False),     # six of 226 change: under 3 %
+    ("會議" * 4 + "市委书记出席会议并讲话" * 20, True),      # eight of 228: over 3 %
+    ("１２３ ABC 「」", False),                            # no Han character at all
+])
+def test_traditional_means_five_characters_and_three_percent_change(text, traditional):
+    assert is_traditional(text) is traditional
+
+
 @pytest.mark.parametrize("raw, clean", [
     ("市长李(lǐ)跃(yuè)进主持会议", "市长李跃进主持会议"),
     ("衛(wèi)國勝同志任驛城區委書記", "卫国胜同志任驿城区委书记"),
