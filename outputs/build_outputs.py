@@ -43,7 +43,7 @@ from .output_folder import MANIFEST, OutputFolderError, check_output_folder, sta
 from .overview import PAGES, needs_overview, view_phases
 from .parallel_pages import staged_pages
 from .overview_data import ShardRows
-from .stream_outputs import concatenate, load_store, union_graph, write_format
+from .stream_outputs import concatenate, load_store, union_graph, union_triples, write_format
 from .view import render_view
 
 __all__ = ["MANIFEST", "BuildSummary", "OutputFolderError", "check_output_folder", "run_build"]
@@ -332,7 +332,8 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
         wants_jsonld = any(f.name == "jsonld" for f in chosen)
         if store is None and not wants_jsonld:
             # nothing here may need the N-Quads file but the graph files (and the single page
-            # of a small graph, which waits for them): made beside the view's rows
+            # of a small graph, which waits for them and makes it if they did not): made
+            # beside the view's rows
             steps.run("writing " + (", ".join(fmt.file_name for fmt, _ in files) or "the N-Quads file"),
                       _graph_files, inputs, nquads, files)
         else:
@@ -348,6 +349,8 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
             ox_store = load_store(nquads, store)
         if ox_store is None and (wants_jsonld or not overview):
             steps.wait()          # the N-Quads file is complete
+            if not nquads.exists():
+                concatenate(inputs, nquads)     # the graph files were written from triples alone
             ox_store = load_store(nquads, None if triples <= VIEW_IN_MEMORY else work / "store")
         g = union_graph(ox_store) if ox_store is not None else None
         if wants_jsonld:
@@ -379,10 +382,14 @@ def _write(out_dir: Path, inputs: list[Path], chosen, store: Path | None, triple
 
 
 def _graph_files(inputs: list[Path], nquads: Path, files: list) -> None:
-    """The shards as one N-Quads file, then each graph file of `files` ([(format, target)])."""
-    concatenate(inputs, nquads)
+    """The shards as one N-Quads file (one N-Triples file if no format of `files` keeps named
+    graphs), then each graph file of `files` ([(format, target)])."""
+    if files and not any(fmt.named_graphs for fmt, _ in files):
+        source = union_triples(inputs, nquads.with_suffix(".nt"))
+    else:
+        source = concatenate(inputs, nquads)
     for fmt, target in files:
-        write_format(nquads, fmt, target)
+        write_format(source, fmt, target)
 
 
 def _previous_build(state: Path, base: str, fingerprint: str) -> CorpusTable:
