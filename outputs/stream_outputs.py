@@ -32,24 +32,37 @@ def concatenate(files: Iterable[Path], target: Path) -> Path:
     return target
 
 
-def union_triples(files: Iterable[Path], target: Path) -> Path:
+def union_triples(files: Iterable[Path], target: Path, chunk_bytes: int = 8_000_000) -> Path:
     """The shards' triples, graph names dropped, one after the other in one N-Triples file:
     what Turtle and N-Triples are written from when no other output needs the graph names.
     Every line of a shard (and of the shared graph) ends with its one graph's name, so the
-    names go with one bytes `replace` per file, and the serializer reads triples straight from
-    the parser (a Python step per quad to take its triple cost a third of the Turtle's time).
-    A file that is not one graph throughout is read quad by quad instead."""
+    names go with one bytes `replace` per run of lines, and the serializer reads triples
+    straight from the parser (a Python step per quad to take its triple cost a third of the
+    Turtle's time). A file is read a run of whole lines at a time (the shared graph of a big
+    corpus is gigabytes unpacked); a run that is not one graph throughout is read quad by quad."""
     with open(target, "wb") as out:
         for path in files:
-            data = gzip.decompress(path.read_bytes())
-            first = data.find(b"\n") + 1
-            ending = data[data.rfind(b" <", 0, first):first]
-            if ending.endswith(b"> .\n") and data.count(ending) == data.count(b"\n"):
-                out.write(data.replace(ending, b" .\n"))
-            else:
-                ox.serialize((q.triple for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)), out,
-                             format=ox.RdfFormat.N_TRIPLES)
+            with gzip.open(path, "rb") as stream:
+                ending = None
+                while lines := stream.readlines(chunk_bytes):
+                    data = b"".join(lines)
+                    if ending is None:
+                        ending = _graph_ending(lines[0])
+                    if ending and data.endswith(b"\n") and data.count(ending) == len(lines):
+                        out.write(data.replace(ending, b" .\n"))
+                    else:
+                        ox.serialize((q.triple for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)), out,
+                                     format=ox.RdfFormat.N_TRIPLES)
     return target
+
+
+def _graph_ending(line: bytes) -> bytes:
+    """How the lines of a quad's graph end (b' <graph> .\\n'), from its first line; b'' when
+    that quad is in the default graph (nothing to cut)."""
+    quad = next(iter(ox.parse(line, format=ox.RdfFormat.N_QUADS)), None)
+    if quad is None or not isinstance(quad.graph_name, ox.NamedNode):
+        return b""
+    return f" {quad.graph_name} .\n".encode("utf-8")
 
 
 def write_format(source: Path, fmt: Format, target: Path) -> None:

@@ -89,10 +89,14 @@ def test_the_union_of_the_shards_triples_is_what_dropping_each_quads_graph_gives
                             for i in range(5)])
     two_graphs = shard("b", [f"<https://example.org/s> <https://example.org/p> <https://example.org/o{i}> "
                              f"{g1 if i % 2 else g2} .\n" for i in range(4)])
-    files = [one_graph, two_graphs]
-    union_triples(files, tmp_path / "all.nt")
-    got = sorted(str(t) for t in ox.parse(path=str(tmp_path / "all.nt"), format=ox.RdfFormat.N_TRIPLES))
+    # in the default graph, every line ending with the same object: nothing may be cut
+    default_graph = shard("c", [f"<https://example.org/s{i}> <https://example.org/p> <https://example.org/o> .\n"
+                                for i in range(3)])
+    files = [one_graph, two_graphs, default_graph]
     expected = sorted(str(q.triple) for f in files
                       for q in ox.parse(gzip.decompress(f.read_bytes()), format=ox.RdfFormat.N_QUADS))
-    assert got == expected and len(got) == 9
+    for chunk_bytes in (8_000_000, 100):          # whole files, and a few lines at a time
+        union_triples(files, tmp_path / "all.nt", chunk_bytes=chunk_bytes)
+        got = sorted(str(t) for t in ox.parse(path=str(tmp_path / "all.nt"), format=ox.RdfFormat.N_TRIPLES))
+        assert got == expected and len(got) == 12
     assert all(g1 not in str(t) or "区长" in str(t) for t in got)    # only the literal keeps its text
