@@ -40,14 +40,15 @@ _BULLETS = " \t\u3000●○■□◆◇▲△·•#＃*-—"
 _CLAUSE_END = "，,。；;：:！？!?\n"
 _SENTENCE_END = "。！？!?；;\n"
 _FULL_STOP = "。！？!?\n"               # a group's subject carries over a semicolon
+_CLAUSE_START = "，,：:"
+_QUOTED = regex.compile(r"“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n]*」|《[^《》\n]*》")
 
 
 @lru_cache(maxsize=None)
 def _marks_of(ends: str) -> regex.Pattern:
     """Any one of the characters of `ends`: found by the engine, not a Python step per character."""
     return regex.compile("[" + regex.escape(ends, special_only=False) + "]")
-_CLAUSE_START = "，,：:"
-_QUOTED = regex.compile(r"“[^“”\n]*”|‘[^‘’\n]*’|「[^「」\n]*」|《[^《》\n]*》")
+
 
 Unit = Place | Organization | None
 # Places that are not a reporting unit of their own: a document's city or province.
